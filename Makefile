@@ -1,0 +1,37 @@
+# newsgraph: `make demo` runs the main job on the bundled examples, `make test` runs every test.
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+DB     ?= newsgraph.db
+PIP    := $(BIN)/python -m pip install --disable-pip-version-check -q -c constraints.txt
+
+.PHONY: demo test install install-dev clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.installed: $(BIN)/python pyproject.toml constraints.txt
+	$(PIP) -e .
+	@touch $@
+
+$(VENV)/.installed-dev: $(VENV)/.installed
+	$(PIP) -e '.[dev]'
+	@touch $@
+
+install: $(VENV)/.installed
+install-dev: $(VENV)/.installed-dev
+
+demo: install
+	$(BIN)/newsgraph --db $(DB) ingest examples/
+	@echo
+	$(BIN)/newsgraph --db $(DB) articles
+	@echo
+	$(BIN)/newsgraph --db $(DB) speakers --limit 10
+	@echo
+	$(BIN)/newsgraph --db $(DB) show 1
+
+test: install-dev
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf $(VENV) $(DB) .pytest_cache

@@ -1,0 +1,281 @@
+"""Attributions in one parsed sentence: a cue, the subject who speaks, the content, the addressee.
+
+Works on the dependency parse of a spaCy ``Doc`` that holds one sentence (offsets are
+made page offsets by adding the sentence's start). Covers
+
+- clause complements: ``X said (that) ...``, ``..., X said.``, ``X told reporters ...``;
+- object complements: ``X urged Y to ...``, ``X accused Y of ...``, ``X denied the report``,
+  ``X called on Y to ...``, ``X called the trial "a proud day"``;
+- ``according to X, ...`` and ``..., according to X``;
+- subjects reached through control and coordination (``declined to say``, ``saying``,
+  ``was quoted as saying``), relative clauses (``X, who said ...``) and passive agents;
+- intros that end in a colon (``She replied:``), whose content is the quote that follows.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from . import cues
+
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+CLIMB_DEPS = ("xcomp", "advcl", "conj", "pcomp", "acl")
+RELATIVE = {"who", "which", "that", "whom"}
+EXPLETIVE = {"it", "there", "this", "that", "what", "which"}
+OBJECT_DEPS = {"dobj", "xcomp", "oprd", "attr", "dative", "ccomp", "acomp"}
+OBJECT_PREPS = {"of", "on", "for", "about", "against", "over", "to", "as", "from", "with"}
+ADDRESSEE_CUES = {"tell", "inform", "assure", "brief", "warn", "remind", "ask", "urge", "caution"}
+PUNCT_EDGE = " ,;:\u2014\u2013-"
+
+
+@dataclass
+class Attribution:
+    cue: str  # the cue as written ("said", "according to", "called on")
+    lemma: str
+    cue_start: int  # page offsets
+    cue_end: int
+    subject: object | None  # spaCy Token of the speaker's head, or None
+    content_start: int | None
+    content_end: int | None
+    addressee: str | None
+    sent_start: int  # page offset of the sentence
+    doc: object  # the sentence's spaCy Doc
+    intro: bool = False  # "X said:" with the content in the quote that follows
+    verb_i: int = -1
+
+    @property
+    def has_content(self) -> bool:
+        return self.content_start is not None and self.content_end is not None
+
+
+def _subject(v, depth: int = 0):
+    """The speaker token of cue verb ``v``: its subject, or its controller's, or the agent."""
+    if depth > 4:
+        return None
+    for c in v.children:
+        if c.dep_ in SUBJECT_DEPS:
+            if c.lower_ in RELATIVE and v.dep_ == "relcl":
+                return v.head
+            if c.lower_ in EXPLETIVE and c.dep_ != "csubj":
+                return None
+            if c.dep_ == "nsubjpass" and v.lemma_ not in ("quote", "cite"):
+                # `X was told that`, `it was said` are not the speaker; `X was quoted as saying` is
+                agent = _agent(v)
+                return agent
+            return c
+    agent = _agent(v)
+    if agent is not None:
+        return agent
+    if v.dep_ == "relcl" and v.head.pos_ in ("PROPN", "NOUN"):
+        return v.head
+    if v.dep_ in CLIMB_DEPS and v.head is not v:
+        head = v.head
+        if v.dep_ == "pcomp" and head.head is not head:  # quoted as saying
+            head = head.head
+        if v.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):
+            return head  # `a statement saying`, `officials saying`
+        return _subject(head, depth + 1)
+    return None
+
+
+def _agent(v):
+    for c in v.children:
+        if c.dep_ == "agent":
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    return g
+    return None
+
+
+def _span(tokens) -> tuple[int, int] | None:
+    toks = [t for t in tokens]
+    if not toks:
+        return None
+    start = min(t.idx for t in toks)
+    end = max(t.idx + len(t.text) for t in toks)
+    return start, end
+
+
+def _trim(doc, start: int, end: int, strip_mark: bool = True) -> tuple[int, int] | None:
+    text = doc.text
+    changed = True
+    while changed and start < end:
+        changed = False
+        while start < end and text[start] in PUNCT_EDGE:
+            start += 1
+            changed = True
+        while end > start and text[end - 1] in PUNCT_EDGE + ".":
+            if text[end - 1] == "." and end - 2 >= start and text[end - 2].isupper():
+                break  # U.S.
+            end -= 1
+            changed = True
+        if strip_mark:
+            for mark in ("that ", "whether ", "That "):
+                if text.startswith(mark, start) and end - start > len(mark) + 3:
+                    start += len(mark)
+                    changed = True
+    return (start, end) if end > start else None
+
+
+def _subtree_span(tok, exclude=()) -> tuple[int, int]:
+    excluded = set()
+    for e in exclude:
+        excluded.update(t.i for t in e.subtree)
+    toks = [t for t in tok.subtree if t.i not in excluded]
+    return _span(toks)
+
+
+def _content(v, lemma: str, subject):
+    """Character span (in the sentence doc) of what ``v`` attributes, or None."""
+    doc = v.doc
+    ccomps = [c for c in v.children if c.dep_ == "ccomp"]
+    # `said on Sunday that ...` / `told reporters that ...`
+    if ccomps:
+        c = max(ccomps, key=lambda c: len(list(c.subtree)))
+        span = _subtree_span(c, exclude=[t for t in [subject] if t is not None and t in c.subtree])
+        return _trim(doc, *span) if span else None
+    # `..., X said.` parsed with the reported clause as the head of `said`
+    if v.dep_ in ("parataxis", "ccomp", "conj", "advcl") and v.head.i < v.i and subject is not None \
+            and subject.head is v:
+        head = v.head
+        left = [t for t in head.subtree if t.i < v.left_edge.i]
+        if left:
+            span = _span(left)
+            return _trim(doc, *span) if span else None
+    if lemma in cues.CLAUSE_ONLY:
+        return None
+    if lemma in cues.OBJECT_CUES:
+        parts = []
+        for c in v.children:
+            if c.i < v.i or c.dep_ in ("punct", "cc", "advcl", "npadvmod", "advmod", "neg", "aux", "auxpass"):
+                continue
+            if c.dep_ in OBJECT_DEPS or (c.dep_ == "prep" and c.lower_ in OBJECT_PREPS and lemma != "say"):
+                if c.dep_ == "dative" or (lemma in ADDRESSEE_CUES and c.dep_ == "dobj" and
+                                          any(x.dep_ in ("xcomp", "ccomp") for x in v.children)):
+                    if lemma in ("tell", "inform", "assure", "brief", "remind"):
+                        continue  # the addressee is not the content
+                parts.append(c)
+            elif parts:
+                break
+        if not parts:
+            return None
+        start = min(p.left_edge.idx for p in parts)
+        last = max(parts, key=lambda p: p.right_edge.i).right_edge
+        end = last.idx + len(last.text)
+        if sum(1 for t in doc if start <= t.idx < end and not t.is_punct) < 2:
+            return None
+        return _trim(doc, start, end, strip_mark=False)
+    return None
+
+
+def _addressee(v, lemma: str) -> str | None:
+    for c in v.children:
+        if (c.dep_ in ("dative", "dobj") and lemma in ADDRESSEE_CUES) or \
+                (c.dep_ == "prep" and c.lower_ == "to" and lemma in ("say", "speak", "explain", "write", "announce")):
+            target = c
+            if c.dep_ == "prep":
+                objs = [g for g in c.children if g.dep_ == "pobj"]
+                if not objs:
+                    continue
+                target = objs[0]
+            if target.pos_ not in ("NOUN", "PROPN", "PRON"):
+                continue
+            # the noun with its left modifiers: `reporters`, `Arab News`, `a news conference`
+            toks = [t for t in target.subtree if t.i <= target.i and t.dep_ not in ("punct",)]
+            start = toks[0].i
+            return doc_text(v.doc, start, target.i + 1)
+    return None
+
+
+def doc_text(doc, i: int, j: int) -> str:
+    return doc[i:j].text
+
+
+def _phrase(v, lemma: str) -> tuple[str, int, int]:
+    """The cue as written, with its particle or preposition (`called on`, `pointed out`)."""
+    end_tok = v
+    for c in v.children:
+        if c.i == v.i + 1 and ((c.dep_ == "prt") or (lemma == "call" and c.lower_ in ("on", "for"))):
+            end_tok = c
+    return v.doc[v.i:end_tok.i + 1].text, v.idx, end_tok.idx + len(end_tok.text)
+
+
+def find(doc, sent_start: int = 0) -> list[Attribution]:
+    """Every attribution in a parsed one-sentence ``doc``."""
+    out: list[Attribution] = []
+    for tok in doc:
+        lw = tok.lower_
+        if lw == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+            att = _according(tok, sent_start)
+            if att:
+                out.append(att)
+            continue
+        lemma = tok.lemma_.lower() if tok.lemma_ else ""
+        if lemma not in cues.SPEECH:
+            lemma = cues.lemma_of(lw) or ""
+            if lemma not in cues.SPEECH:
+                continue
+        if tok.pos_ not in ("VERB", "AUX") or tok.dep_ in ("amod", "compound", "nmod"):
+            continue
+        if tok.tag_ == "VBN" and tok.dep_ in ("acl",) and not any(c.dep_ == "agent" for c in tok.children):
+            continue  # `the plan announced last week`
+        subject = _subject(tok)
+        if subject is None:
+            continue
+        if lemma in cues.WEAK and subject.pos_ == "PRON" and subject.lower_ in ("it",):
+            continue
+        span = _content(tok, lemma, subject)
+        phrase, cs, ce = _phrase(tok, lemma)
+        if span is None:
+            # `She replied:` / `X said in a statement:` introducing a quote that follows
+            rest = doc.text[ce:].rstrip()
+            if rest.endswith(":") and not any(ch in rest for ch in "\u201c\"") and len(rest) < 80:
+                out.append(Attribution(phrase, lemma, sent_start + cs, sent_start + ce, subject, None, None,
+                                       _addressee(tok, lemma), sent_start, doc, intro=True, verb_i=tok.i))
+            elif ":" in doc.text[ce:ce + 60]:
+                colon = doc.text.index(":", ce)
+                after = _trim(doc, colon + 1, len(doc.text), strip_mark=False)
+                if after:
+                    out.append(Attribution(phrase, lemma, sent_start + cs, sent_start + ce, subject,
+                                           sent_start + after[0], sent_start + after[1],
+                                           _addressee(tok, lemma), sent_start, doc, verb_i=tok.i))
+            continue
+        s, e = span
+        if s <= tok.idx < e and not (lemma in cues.OBJECT_CUES):
+            continue
+        out.append(Attribution(phrase, lemma, sent_start + cs, sent_start + ce, subject, sent_start + s,
+                               sent_start + e, _addressee(tok, lemma), sent_start, doc, verb_i=tok.i))
+    return _drop_nested_controls(out)
+
+
+def _according(tok, sent_start: int) -> Attribution | None:
+    doc = tok.doc
+    to = doc[tok.i + 1]
+    objs = [c for c in to.children if c.dep_ == "pobj"]
+    source = objs[0] if objs else (doc[tok.i + 2] if tok.i + 2 < len(doc) else None)
+    if source is None:
+        return None
+    phrase_toks = set(t.i for t in tok.subtree) | set(t.i for t in to.subtree) | {tok.i, to.i}
+    lo, hi = min(phrase_toks), max(phrase_toks)
+    before = _trim(doc, 0, doc[lo].idx, strip_mark=False) if lo > 0 else None
+    after = _trim(doc, doc[hi].idx + len(doc[hi].text), len(doc.text), strip_mark=False) if hi + 1 < len(doc) else None
+    # the content is the larger side; a phrase at the start governs what follows it
+    if before and after:
+        span = before if (before[1] - before[0]) >= (after[1] - after[0]) else after
+    else:
+        span = before or after
+    if not span:
+        return None
+    return Attribution("according to", "according to", sent_start + tok.idx, sent_start + to.idx + len(to.text),
+                       source, sent_start + span[0], sent_start + span[1], None, sent_start, doc, verb_i=tok.i)
+
+
+def _drop_nested_controls(atts: list[Attribution]) -> list[Attribution]:
+    """`declined to say X`: keep the inner `say`, drop `declined` whose content is `to say X`."""
+    keep = []
+    for a in atts:
+        inner = [b for b in atts if b is not a and b.has_content and a.has_content
+                 and a.content_start <= b.cue_start < a.content_end
+                 and b.doc[b.verb_i].head.i == a.verb_i and b.doc[b.verb_i].dep_ == "xcomp"]
+        if not inner:
+            keep.append(a)
+    return keep

@@ -1,0 +1,140 @@
+"""The lexicon of attribution cues: verbs and phrases of saying, claiming, denying,
+accusing, urging, warning, promising, believing and reporting.
+
+Each cue lemma maps to a stance (used later for claims) and to whether its content is
+usually a clause (``said that ...``) or an object (``urged X to ...``, ``denied the
+report``). Inflected forms are generated once so that candidate sentences can be found
+by a plain set lookup on lowercase tokens, before any statistical model runs.
+
+The lexicon was assembled from news style guides and the cue distribution of the
+PolNeAR training split (counts of annotated cues, not sentences).
+"""
+from __future__ import annotations
+
+# lemma -> stance
+SPEECH = {
+    # neutral saying / asserting
+    "say": "assert", "tell": "assert", "add": "assert", "state": "assert", "declare": "assert",
+    "announce": "assert", "confirm": "assert", "claim": "assert", "assert": "assert", "insist": "assert",
+    "maintain": "assert", "argue": "assert", "contend": "assert", "note": "assert", "observe": "assert",
+    "remark": "assert", "comment": "assert", "explain": "assert", "stress": "assert", "emphasize": "assert",
+    "emphasise": "assert", "point": "assert", "reiterate": "assert", "repeat": "assert", "recall": "assert",
+    "write": "assert", "tweet": "assert", "post": "assert", "report": "assert", "reveal": "assert",
+    "disclose": "assert", "indicate": "assert", "suggest": "assert", "acknowledge": "assert",
+    "admit": "assert", "concede": "assert", "estimate": "assert", "predict": "assert", "forecast": "assert",
+    "reply": "assert", "respond": "assert", "answer": "assert", "retort": "assert", "continue": "assert",
+    "testify": "assert", "conclude": "assert", "agree": "assert", "mention": "assert", "describe": "assert",
+    "inform": "assert", "brief": "assert", "assure": "assert", "boast": "assert", "joke": "assert",
+    "quip": "assert", "complain": "assert", "lament": "assert", "concur": "assert", "specify": "assert",
+    "clarify": "assert", "signal": "assert", "hint": "assert", "allege": "accuse", "charge": "accuse",
+    "find": "assert", "show": "assert", "read": "assert", "put": "assert",
+    "ask": "question", "question": "question", "wonder": "question", "inquire": "question",
+    "cite": "assert", "quote": "assert", "echo": "assert", "forewarn": "warn",
+    # denying / rejecting
+    "deny": "deny", "reject": "deny", "dismiss": "deny", "refute": "deny", "dispute": "deny",
+    "rebut": "deny", "contradict": "deny", "decline": "deny", "refuse": "deny", "disagree": "deny",
+    "challenge": "deny", "contest": "deny",
+    # accusing / condemning / praising
+    "accuse": "accuse", "blame": "accuse", "criticize": "accuse", "criticise": "accuse", "attack": "accuse",
+    "slam": "accuse", "blast": "accuse", "condemn": "condemn", "denounce": "condemn", "decry": "condemn",
+    "welcome": "welcome", "praise": "welcome", "hail": "welcome", "applaud": "welcome", "thank": "welcome",
+    "call": "urge", "urge": "urge", "demand": "urge", "appeal": "urge", "request": "urge", "press": "urge",
+    "implore": "urge", "plead": "urge", "recommend": "urge", "propose": "urge", "advise": "urge",
+    "instruct": "urge", "order": "urge", "invite": "urge",
+    "warn": "warn", "caution": "warn", "threaten": "warn", "fear": "warn",
+    "promise": "promise", "pledge": "promise", "vow": "promise", "commit": "promise", "guarantee": "promise",
+    "swear": "promise", "undertake": "promise",
+    # belief and intention (counted as attributions by PolNeAR)
+    "believe": "believe", "think": "believe", "expect": "believe", "hope": "believe", "feel": "believe",
+    "doubt": "believe", "suspect": "believe", "worry": "believe", "know": "believe", "learn": "believe",
+    "want": "believe", "plan": "believe",
+}
+
+# object-taking cues: the content is what follows the verb (`urged both sides to ...`,
+# `denied the allegations`, `accused Y of ...`) even without a that-clause
+OBJECT_CUES = {
+    "accuse", "blame", "criticize", "criticise", "attack", "slam", "blast", "condemn", "denounce", "decry",
+    "welcome", "praise", "hail", "applaud", "thank", "call", "urge", "demand", "appeal", "request",
+    "press", "implore", "plead", "recommend", "propose", "advise", "instruct", "order", "invite",
+    "deny", "reject", "dismiss", "refute", "dispute", "rebut", "contradict", "decline", "refuse",
+    "challenge", "contest", "warn", "caution", "threaten", "promise", "pledge", "vow", "ask",
+    "announce", "confirm", "describe", "predict", "estimate", "allege", "acknowledge", "admit", "cite",
+    "question", "reveal", "disclose",
+}
+
+# cues that only count with a clause complement (too common otherwise)
+CLAUSE_ONLY = {
+    "add", "point", "continue", "find", "show", "read", "put", "know", "learn", "want", "plan", "feel",
+    "expect", "hope", "worry", "fear", "write", "post", "agree", "answer", "respond", "reply", "signal",
+    "indicate", "mention", "commit", "undertake", "note", "observe", "charge", "hint", "echo", "quote",
+    "recall", "tell", "inform", "brief", "believe", "think", "suspect", "doubt", "agree", "conclude",
+    "testify", "specify", "clarify",
+}
+
+# lemmas that are too vague as cues when their subject is not a speaker-like noun
+WEAK = {"find", "show", "read", "put", "know", "learn", "want", "plan", "feel", "expect", "hope",
+        "continue", "agree", "commit", "undertake", "answer", "call", "order", "press", "post"}
+
+# multiword cues: first word -> continuations, matched on lowercase tokens
+PHRASES = {
+    "according": ("according to",),
+    "call": ("called on", "called for"),
+    "point": ("pointed out",),
+    "went": ("went on to say",),
+}
+
+_IRREGULAR = {
+    "say": ("said", "says", "saying"), "tell": ("told", "tells", "telling"),
+    "write": ("wrote", "written", "writes", "writing"), "think": ("thought", "thinks", "thinking"),
+    "know": ("knew", "known", "knows", "knowing"), "feel": ("felt", "feels", "feeling"),
+    "find": ("found", "finds", "finding"), "show": ("showed", "shown", "shows", "showing"),
+    "swear": ("swore", "sworn", "swears", "swearing"), "read": ("reads", "reading"),
+    "put": ("puts", "putting"), "learn": ("learned", "learnt", "learns", "learning"),
+    "forecast": ("forecasts", "forecasting", "forecasted"),
+    "undertake": ("undertook", "undertaken", "undertakes", "undertaking"),
+    "forewarn": ("forewarned", "forewarns"),
+}
+_DOUBLE = {"admit", "commit", "plan", "quip", "regret", "rebut", "slam", "refer", "occur", "prefer",
+           "concur", "compel", "control", "propel", "patrol", "submit", "transmit", "omit", "permit"}
+
+
+def inflect(lemma: str) -> set[str]:
+    """The base form and its regular (or listed irregular) inflections."""
+    if lemma in _IRREGULAR:
+        return {lemma, *_IRREGULAR[lemma]}
+    out = {lemma}
+    if lemma.endswith("e"):
+        out |= {lemma + "s", lemma + "d", lemma[:-1] + "ing"}
+    elif lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
+        out |= {lemma[:-1] + "ies", lemma[:-1] + "ied", lemma + "ing"}
+    elif lemma in _DOUBLE:
+        out |= {lemma + "s", lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}
+    elif lemma.endswith(("s", "sh", "ch", "x", "z")):
+        out |= {lemma + "es", lemma + "ed", lemma + "ing"}
+    else:
+        out |= {lemma + "s", lemma + "ed", lemma + "ing"}
+    return out
+
+
+FORMS: dict[str, str] = {}
+for _lemma in SPEECH:
+    for _form in inflect(_lemma):
+        FORMS.setdefault(_form, _lemma)
+for _first in PHRASES:
+    FORMS.setdefault(_first, _first)
+
+TRIGGERS = frozenset(FORMS)  # lowercase token texts that make a sentence worth parsing
+
+
+def lemma_of(word: str) -> str | None:
+    """The cue lemma of a lowercase word form, or None if it is not a cue."""
+    return FORMS.get(word.lower())
+
+
+def stance(lemma: str) -> str:
+    return SPEECH.get(lemma, "assert")
+
+
+def count() -> int:
+    """Number of distinct cue verbs and phrases in the lexicon."""
+    return len(SPEECH) + sum(len(v) for v in PHRASES.values())

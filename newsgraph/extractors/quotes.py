@@ -1,0 +1,494 @@
+"""Quotes of one article: direct, indirect and mixed, each with its speaker.
+
+Input is the article's paragraphs, each already split into sentences; the sentences
+that can hold an attribution carry a spaCy parse (see :mod:`newsgraph.pipeline`).
+The steps:
+
+1. quotation marks give the quoted stretches of every paragraph (:mod:`.marks`);
+2. the parse gives attributions: cue, subject, content, addressee (:mod:`.attributions`);
+3. an attribution whose content is (mostly) a quoted stretch is a *direct* quote, one
+   whose content contains a quoted fragment is *mixed*, else *indirect*;
+4. quoted statements without an attribution of their own take the one just before or
+   after them (``"A," he said. "B."``), or continue the last speaker (a paragraph that
+   is only a quote, a quote running over several paragraphs, a colon intro);
+5. speaker mentions are resolved to names (:mod:`.speakers`).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..model import Part, Quote
+from . import attributions, marks
+from .speakers import GROUP_WORDS, ORG_WORDS, ROLE_WORDS, Entity, Registry, first_name_gender, \
+    is_known_first_name
+
+STATEMENT_MIN_WORDS = 4
+
+
+@dataclass
+class Sentence:
+    start: int  # page offsets
+    end: int
+    doc: object | None = None  # parsed spaCy Doc of this sentence, when it was worth parsing
+
+
+@dataclass
+class Paragraph:
+    part: Part
+    kind: str  # body | bullet
+    sentences: list[Sentence] = field(default_factory=list)
+    quoted: list[marks.Quoted] = field(default_factory=list)  # page offsets
+    statements: list[marks.Quoted] = field(default_factory=list)
+
+
+@dataclass
+class Speech:
+    """A speaker as resolved at one attribution."""
+
+    name: str | None
+    mention: str
+    start: int
+    end: int
+    kind: str
+    role: str | None
+    entity: Entity | None = None
+
+
+def quoted_spans(part: Part) -> list[marks.Quoted]:
+    """Quoted stretches of a paragraph, in page offsets."""
+    out = []
+    for q in marks.find(part.text):
+        out.append(marks.Quoted(part.start + q.start, part.start + q.end,
+                                part.start + q.open_at if q.open_at >= 0 else -1,
+                                part.start + q.close_at if q.close_at >= 0 else -1, q.single))
+    return out
+
+
+def is_statement(q: marks.Quoted, page: str, para: Part) -> bool:
+    """A quoted stretch that is a statement rather than a scare quote or a title."""
+    text = page[q.start:q.end]
+    words = len(text.split())
+    if words >= STATEMENT_MIN_WORDS:
+        return True
+    at_para_start = q.open_at >= 0 and not page[para.start:q.open_at].strip()
+    ends_sentence = text.rstrip()[-1:] in ".!?,"
+    before = page[max(para.start, q.open_at - 3):max(q.open_at, para.start)] if q.open_at >= 0 else ""
+    return (at_para_start or ":" in before) and (ends_sentence or not q.closed) and words >= 2
+
+
+def _trim_range(page: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and page[start] in " \t\n,;:":
+        start += 1
+    while end > start and page[end - 1] in " \t\n,;:":
+        end -= 1
+    return start, end
+
+
+def _overlap(a0, a1, b0, b1) -> int:
+    return max(0, min(a1, b1) - max(a0, b0))
+
+
+class ArticleQuotes:
+    """Runs steps 2-5 over one article's paragraphs."""
+
+    def __init__(self, page: str, paragraphs: list[Paragraph]):
+        self.page = page
+        self.paragraphs = paragraphs
+        self.registry = Registry()
+        self.quotes: list[Quote] = []
+
+    # ---------------------------------------------------------------- registry of names
+    def _inside_statement(self, pos: int) -> bool:
+        for p in self.paragraphs:
+            if p.part.start <= pos < p.part.end:
+                return any(s.start <= pos < s.end for s in p.statements)
+        return False
+
+    def build_registry(self) -> None:
+        reg = self.registry
+        acr = re.compile(r"((?:[A-Z][\w'\u2019&.-]*\s+)(?:(?:of|for|and|the|de|al|on)\s+|[A-Z][\w'\u2019&.-]*\s+){0,8}?"
+                         r"[A-Z][\w'\u2019&.-]*)\s+\(([A-Z][A-Za-z&]{1,9})\)")
+        for p in self.paragraphs:
+            for m in acr.finditer(p.part.text):
+                long, short = m.group(1), m.group(2)
+                initials = "".join(w[0] for w in re.findall(r"[A-Z][\w'\u2019-]*", long))
+                if short.upper() in initials.upper() or initials.upper().startswith(short[:2].upper()):
+                    # trim leading words that are not part of the initials
+                    words = long.split()
+                    while words and not short.upper().startswith(words[0][0].upper()):
+                        words = words[1:]
+                    long = " ".join(words) or long
+                    reg.add_acronym(short, long)
+                    ent = reg.add_org(long, p.part.start + m.start(1))
+                    ent.aliases.add(short)
+            for s in p.sentences:
+                if s.doc is None:
+                    self._names_by_pattern(p, s)
+                    continue
+                for ent in s.doc.ents:
+                    pos = s.start + ent.start_char
+                    if self._inside_statement(pos):
+                        continue
+                    if ent.label_ == "PERSON":
+                        text = ent.text
+                        if len(text) < 2 or not text[0].isupper():
+                            continue
+                        reg.add_person(text, pos)
+                    elif ent.label_ in ("ORG", "NORP", "GPE", "FAC"):
+                        if ent.label_ == "ORG" or ent.label_ == "GPE":
+                            reg.add_org(ent.text, pos, "organization")
+        # surnames and short forms mentioned anywhere count as mentions (for pronoun recency)
+        people = [e for e in reg.entities if e.kind == "person"]
+        if people:
+            forms = {}
+            for e in people:
+                for f in {e.name, e.name.split()[-1], *e.aliases}:
+                    if len(f) > 2 and f[0].isupper():
+                        forms[f] = e
+            pat = re.compile(r"\b(" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)) + r")\b")
+            for p in self.paragraphs:
+                for m in pat.finditer(p.part.text):
+                    pos = p.part.start + m.start()
+                    if not self._inside_statement(pos):
+                        e = forms[m.group(1)]
+                        if pos not in e.positions:
+                            e.seen(pos)
+
+    _NAME = re.compile(r"\b((?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?[A-Z][a-z]+(?:[ -][A-Z][a-z'\u2019-]+){1,3})\b")
+
+    def _names_by_pattern(self, p: Paragraph, s: Sentence) -> None:
+        """People named in sentences that were not parsed: capitalised names with a known first name."""
+        text = self.page[s.start:s.end]
+        for m in self._NAME.finditer(text):
+            name = m.group(1)
+            first = name.split()[0].rstrip(".")
+            if first in ("Mr", "Mrs", "Ms", "Dr", "Prof") or is_known_first_name(first):
+                pos = s.start + m.start(1)
+                if not self._inside_statement(pos):
+                    self.registry.add_person(name, pos)
+
+    # ---------------------------------------------------------------- speakers
+    def speech(self, att: attributions.Attribution) -> Speech | None:
+        t = att.subject
+        if t is None:
+            return None
+        doc = t.doc
+        base = att.sent_start
+        reg = self.registry
+        pos = base + t.idx
+        if t.pos_ == "PRON" or t.lower_ in ("he", "she", "they", "it", "we", "i"):
+            low = t.lower_
+            if low in ("he", "she"):
+                ent = reg.person_for_pronoun(low, pos)
+                if ent:
+                    if ent.gender is None:
+                        ent.gender = "m" if low == "he" else "f"
+                    ent.seen(pos)
+                    return Speech(ent.name, t.text, pos, pos + len(t.text), "person", _role(ent), ent)
+                return Speech(None, t.text, pos, pos + len(t.text), "person", None)
+            if low in ("they", "it", "we"):
+                if low == "they" and reg.last_speaker and reg.last_speaker.kind == "group" \
+                        and pos - reg.last_speaker.last_seen < 600:
+                    ent = reg.last_speaker
+                else:
+                    ent = reg.group_for_pronoun(pos)
+                if ent:
+                    return Speech(ent.name, t.text, pos, pos + len(t.text), ent.kind, _role(ent), ent)
+            return None
+        # the mention: the subject's phrase without relative clauses and appositions
+        appos = [c for c in t.children if c.dep_ == "appos"]
+        drop = {i for c in t.children if c.dep_ in ("relcl", "acl", "appos", "punct", "prep") and c.i > t.i
+                for i in (x.i for x in c.subtree)}
+        if any(c.dep_ == "prep" and c.i > t.i and c.lower_ in ("of", "at", "for", "from", "with", "in")
+               for c in t.children) and t.pos_ == "NOUN":
+            # `president of the Karachi Bar Association`: the prepositional phrase is part of the role
+            drop -= {i for c in t.children if c.dep_ == "prep" and c.lower_ in ("of", "at", "for", "from", "with", "in")
+                     for i in (x.i for x in c.subtree)}
+        toks = [x for x in t.subtree if x.i not in drop]
+        while toks and (toks[0].is_punct or toks[0].dep_ == "cc"):
+            toks = toks[1:]
+        while toks and toks[-1].is_punct:
+            toks = toks[:-1]
+        if not toks:
+            toks = [t]
+        m_start, m_end = base + toks[0].idx, base + toks[-1].idx + len(toks[-1].text)
+        mention = self.page[m_start:m_end]
+        person_ent = _ent_of(t)
+        appos_person = None
+        for a in appos:
+            ea = _ent_of(a)
+            if ea is not None and ea.label_ == "PERSON":
+                appos_person = (a, ea)
+        role = None
+        if appos_person and (person_ent is None or person_ent.label_ != "PERSON"):
+            # `Its chief executive, Daniel Brisco,`: the name is in the apposition
+            a, ea = appos_person
+            role = _clean_role(doc[toks[0].i:t.i + 1].text)
+            if role and role.lower().startswith(("its ", "their ")):
+                org = reg.group_for_pronoun(pos)
+                role = role.split(" ", 1)[1] + (f" of {org.name}" if org else "")
+            name_pos = base + ea.start_char
+            ent = reg.add_person(ea.text, name_pos, role=role)
+            return Speech(ent.name, mention + ", " + ea.text if ea.text not in mention else mention,
+                          m_start, m_end, "person", role or _role(ent), ent)
+        if person_ent is not None and person_ent.label_ == "PERSON":
+            # role words before the name (`HWU general secretary Marta Oyelaran`) or an apposition
+            pre = [x for x in toks if x.i < person_ent.start and x.dep_ not in ("det", "punct")
+                   and not (x.dep_ == "poss" and x.pos_ == "PRON")]
+            if pre:
+                role = _clean_role(doc[pre[0].i:person_ent.start].text)
+            for a in appos:
+                if _ent_of(a) is None or _ent_of(a).label_ != "PERSON":
+                    role = _clean_role(_appos_text(a)) or role
+            if role is None:
+                for c in t.children:
+                    if c.dep_ == "relcl" and c.i > t.i:
+                        role = _clean_role(_appos_text(c))
+            ent = reg.add_person(person_ent.text, base + person_ent.start_char, role=role)
+            return Speech(ent.name, mention, m_start, m_end, "person", role or _role(ent), ent)
+        if person_ent is not None and person_ent.label_ in ("ORG", "GPE", "NORP", "FAC"):
+            name = person_ent.text
+            ent = reg.find_org(name) or reg.add_org(name, base + person_ent.start_char)
+            return Speech(ent.name, mention, m_start, m_end, "organization", None, ent)
+        if t.pos_ == "PROPN":
+            # a name the NER did not tag: a known person by surname, a first name, or an organisation
+            propn = " ".join(x.text for x in toks if x.pos_ == "PROPN" or x.text[:1].isupper())
+            ent = reg.find_person(propn) or reg.find_org(propn)
+            if ent is None:
+                first = propn.split()[0] if propn else ""
+                if first and (is_known_first_name(first) or first.rstrip(".") in ("Mr", "Mrs", "Ms", "Dr", "Prof")):
+                    ent = reg.add_person(propn, pos)
+                else:
+                    ent = reg.add_org(propn or t.text, pos)
+            return Speech(ent.name, mention, m_start, m_end, ent.kind, _role(ent), ent)
+        # a description: `the minister`, `the institute`, `officials`, `a ministry spokesman`
+        head = t.lemma_.lower() if t.lemma_ else t.lower_
+        det = next((c for c in t.children if c.dep_ == "det"), None)
+        definite = det is not None and det.lower_ in ("the", "this", "that")
+        possessor = next((c for c in t.children if c.dep_ == "poss"), None)
+        words = mention
+        if det is not None and toks[0].i == det.i:
+            words = self.page[base + toks[1].idx:m_end] if len(toks) > 1 else mention
+        if head in ROLE_WORDS or t.lower_ in ROLE_WORDS:
+            if definite:
+                ent = reg.person_by_role(t.lower_, pos) or reg.person_by_role(head, pos)
+                if ent:
+                    ent.seen(pos)
+                    return Speech(ent.name, mention, m_start, m_end, "person", _role(ent), ent)
+            if t.tag_ in ("NNS", "NNPS"):
+                return Speech(words, mention, m_start, m_end, "group", None)
+            role = words
+            if possessor is not None:
+                role = words
+            return Speech(mention if not definite else words, mention, m_start, m_end, "person", role)
+        if head in ORG_WORDS or t.lower_ in ORG_WORDS:
+            if definite or possessor is None:
+                ent = reg.org_by_head(t.lower_, pos) or (reg.org_by_head(head, pos) if head != t.lower_ else None)
+                if ent and (definite or len(toks) <= 2):
+                    ent.seen(pos)
+                    return Speech(ent.name, mention, m_start, m_end, ent.kind, None, ent)
+            ent = reg.add_org(words, pos)
+            return Speech(ent.name, mention, m_start, m_end, "organization", None, ent)
+        if t.tag_ in ("NNS", "NNPS") or t.lower_ in GROUP_WORDS:
+            ent = reg.add_org(words, pos, kind="group")
+            return Speech(ent.name, mention, m_start, m_end, "group", None, ent)
+        return Speech(words, mention, m_start, m_end, "unknown", None)
+
+    # ---------------------------------------------------------------- quotes
+    def run(self) -> list[Quote]:
+        page = self.page
+        for p in self.paragraphs:
+            p.quoted = quoted_spans(p.part)
+            p.statements = [q for q in p.quoted if is_statement(q, page, p.part)]
+        self.build_registry()
+        last_speech: Speech | None = None
+        last_cue = None
+        pending_intro: tuple[Speech, attributions.Attribution] | None = None
+        for pi, p in enumerate(self.paragraphs):
+            atts = []
+            for s in p.sentences:
+                if s.doc is None:
+                    continue
+                for a in attributions.find(s.doc, s.start):
+                    if any(st.start <= a.cue_start < st.end for st in p.statements):
+                        continue  # a cue inside somebody's quoted words
+                    atts.append(a)
+            speeches = []
+            for a in atts:
+                sp = self.speech(a)
+                if sp is not None and (sp.name or sp.mention):
+                    speeches.append((a, sp))
+                    if sp.entity is not None:
+                        self.registry.last_speaker = sp.entity
+            assigned: dict[int, tuple[Speech, attributions.Attribution, str]] = {}  # statement idx -> speech
+            for a, sp in speeches:
+                if a.intro:
+                    nxt = [i for i, st in enumerate(p.statements) if st.start > a.cue_end]
+                    if nxt:
+                        assigned.setdefault(nxt[0], (sp, a, a.cue))
+                    else:
+                        pending_intro = (sp, a)
+                    continue
+                cs, ce = _trim_range(page, a.content_start, a.content_end)
+                if ce <= cs:
+                    continue
+                cover = [i for i, st in enumerate(p.statements) if _overlap(cs, ce, st.start, st.end) > 0]
+                covered = sum(_overlap(cs, ce, p.statements[i].start, p.statements[i].end) for i in cover)
+                if cover and covered >= 0.6 * (ce - cs):
+                    for i in cover:
+                        assigned.setdefault(i, (sp, a, a.cue))
+                    continue
+                frags = [q for q in p.quoted if _overlap(cs, ce, q.start, q.end) > 0]
+                qtype = "mixed" if frags else "indirect"
+                for i in cover:
+                    assigned.setdefault(i, None)  # consumed by the mixed quote
+                if frags:
+                    # extend to take in a quoted fragment that runs past the clause's end
+                    ce = max(ce, max(q.end for q in frags))
+                    cs = min(cs, min(q.start for q in frags))
+                self._emit(cs, ce, qtype, a, sp)
+                last_speech, last_cue = sp, a
+            # quoted statements with no attribution of their own
+            for i, st in enumerate(p.statements):
+                if i in assigned:
+                    continue
+                got = self._adjacent(p, i, speeches)
+                if got is None and i > 0:
+                    prev = [assigned.get(j) for j in range(i - 1, -1, -1) if assigned.get(j)]
+                    if prev:
+                        got = (prev[0][0], prev[0][1], "(continuation)")
+                if got is None and pending_intro is not None and i == 0:
+                    got = (pending_intro[0], pending_intro[1], pending_intro[1].cue)
+                if got is None:
+                    dash = self._dash_speaker(p, st)
+                    if dash is not None:
+                        got = (dash, None, "\u2014")
+                if got is None and last_speech is not None and st.open_at >= 0 \
+                        and not page[p.part.start:st.open_at].strip():
+                    got = (last_speech, last_cue, "(continuation)")
+                assigned[i] = got
+            for i, st in enumerate(p.statements):
+                got = assigned.get(i)
+                if not got:
+                    continue
+                sp, a, cue = got
+                self._emit(st.start, st.end, "direct", a, sp, cue=cue)
+                last_speech, last_cue = sp, a
+            if p.statements or speeches:
+                pending_intro = pending_intro if not p.statements else None
+            if not p.statements and not speeches and p.kind == "body":
+                # an unrelated paragraph ends the run of continuation
+                if len(p.part.text) > 40:
+                    last_speech = last_speech if self._mentions(p, last_speech) else None
+        self.quotes.sort(key=lambda q: q.start)
+        return self.quotes
+
+    def _mentions(self, p: Paragraph, sp: Speech | None) -> bool:
+        return bool(sp and sp.entity and any(p.part.start <= x < p.part.end for x in sp.entity.positions))
+
+    def _adjacent(self, p: Paragraph, i: int, speeches):
+        """An attribution right after the statement's closing mark or right before its opening mark."""
+        st = p.statements[i]
+        page = self.page
+        nxt_open = p.statements[i + 1].open_at if i + 1 < len(p.statements) else p.part.end
+        prev_close = p.statements[i - 1].close_at if i > 0 else p.part.start
+        if st.close_at >= 0:
+            for a, sp in speeches:
+                if st.close_at < a.cue_start < nxt_open and a.cue_start - st.close_at < 120:
+                    between = page[st.close_at + 1:a.cue_start]
+                    if "." not in between.replace("Dr.", "").replace("Mr.", "").replace("Ms.", ""):
+                        return sp, a, a.cue
+        for a, sp in reversed(speeches):
+            if prev_close < a.cue_end <= st.open_at and st.open_at - a.cue_end < 80:
+                between = page[a.cue_end:st.open_at]
+                if between.strip()[-1:] in (":", ",") or not between.strip():
+                    return sp, a, a.cue
+        return None
+
+    _DASH = re.compile(r"^\s*[\u2014\u2013-]{1,2}\s*([A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,4})(?:,\s*([^.\n]{2,80}))?")
+
+    def _dash_speaker(self, p: Paragraph, st: marks.Quoted) -> Speech | None:
+        """`"..." — Jane Roe, spokesperson`."""
+        if st.close_at < 0:
+            return None
+        m = self._DASH.match(self.page, st.close_at + 1, p.part.end)
+        if not m:
+            return None
+        name, role = m.group(1), m.group(2)
+        pos = m.start(1)
+        first = name.split()[0]
+        if is_known_first_name(first) or len(name.split()) >= 2 or self.registry.find_person(name):
+            ent = self.registry.add_person(name, pos, role=role)
+            return Speech(ent.name, name, pos, pos + len(name), "person", role or _role(ent), ent)
+        ent = self.registry.add_org(name, pos)
+        return Speech(ent.name, name, pos, pos + len(name), "organization", None, ent)
+
+    def _emit(self, start: int, end: int, qtype: str, a, sp: Speech, cue: str | None = None) -> None:
+        start, end = _trim_range(self.page, start, end)
+        if end <= start:
+            return
+        for q in self.quotes:
+            if _overlap(q.start, q.end, start, end) > 0.5 * min(q.end - q.start, end - start):
+                return  # already have (most of) this one
+        if sp.entity is not None:
+            sp.entity.seen(sp.start)
+        self.quotes.append(Quote(
+            text=self.page[start:end], start=start, end=end, type=qtype,
+            cue=cue if cue is not None else (a.cue if a else None),
+            cue_start=a.cue_start if a is not None and cue != "(continuation)" else None,
+            cue_end=a.cue_end if a is not None and cue != "(continuation)" else None,
+            speaker=sp.name or sp.mention, speaker_mention=sp.mention,
+            speaker_start=sp.start if cue != "(continuation)" else None,
+            speaker_end=sp.end if cue != "(continuation)" else None,
+            speaker_kind=sp.kind if sp.kind in ("person", "organization", "group") else "unknown",
+            speaker_role=sp.role, addressee=a.addressee if a is not None and cue != "(continuation)" else None,
+            confidence=_confidence(qtype, a, sp, cue),
+        ))
+
+
+def _confidence(qtype: str, a, sp: Speech, cue) -> float:
+    c = 0.9 if qtype == "direct" else 0.75
+    if cue == "(continuation)":
+        c -= 0.15
+    if sp.name is None:
+        c -= 0.3
+    if a is not None and a.lemma in ("think", "believe", "know", "want", "hope", "feel", "expect"):
+        c -= 0.15
+    return round(max(0.1, c), 2)
+
+
+def _ent_of(tok):
+    for ent in tok.doc.ents:
+        if ent.start <= tok.i < ent.end:
+            return ent
+    return None
+
+
+def _appos_text(tok) -> str:
+    toks = [x for x in tok.subtree if not (x.dep_ == "relcl" and x.head.i == tok.i)]
+    drop = {y.i for x in tok.children if x.dep_ == "relcl" for y in x.subtree}
+    toks = [x for x in tok.subtree if x.i not in drop]
+    while toks and toks[-1].is_punct:
+        toks = toks[:-1]
+    if not toks:
+        return ""
+    return tok.doc[toks[0].i:toks[-1].i + 1].text
+
+
+def _clean_role(role: str | None) -> str | None:
+    if not role:
+        return None
+    role = re.sub(r"\s+", " ", role).strip(" ,.")
+    role = re.sub(r"^(who|which|that)\s+(is|was|has been)\s+", "", role)
+    role = re.sub(r"^(who|which|that)\s+", "", role)
+    return role or None
+
+
+def _role(ent: Entity | None) -> str | None:
+    if ent is None or not ent.roles:
+        return None
+    return ent.roles[0]
+
+
+__all__ = ["ArticleQuotes", "Paragraph", "Sentence", "quoted_spans", "is_statement", "first_name_gender"]

@@ -1,0 +1,282 @@
+"""Speakers: who a speaker mention refers to, and in which role.
+
+Given the subject token of an attribution (``he``, ``the minister``, ``Brisco``,
+``Its chief executive, Daniel Brisco``, ``the health ministry``), decide the name the
+quote belongs to, using what the article said before that point:
+
+- people named in the article, with the gender their first name, honorific, role
+  words (``spokeswoman``) and earlier pronouns give them; pronouns go to the most
+  recent compatible person (the last speaker first);
+- surnames and short forms to full names (``Rehman`` -> ``Naeem-ur-Rehman``);
+- titles and roles (``the minister``) to the person who holds them;
+- organisation descriptions (``the institute``, ``the union``) to the organisation
+  named earlier, acronyms (``HWU``) to their expansion, and otherwise the description
+  as written (``officials``, ``a ministry spokesman``).
+
+The role or affiliation is kept as the article states it (``Foreign Office
+spokesperson``, ``a crane operator with 22 years at the port``).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+HONORIFICS = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f",
+              "sir": "m", "lady": "f", "dame": "f", "lord": "m", "dr": None, "dr.": None, "prof": None,
+              "prof.": None, "professor": None, "sen.": None, "rep.": None, "gov.": None, "gen.": None,
+              "col.": None, "capt.": None, "sheikh": "m", "begum": "f", "madam": "f", "president": None}
+FEMALE_WORDS = {"spokeswoman", "chairwoman", "businesswoman", "congresswoman", "woman", "mother", "wife",
+                "daughter", "sister", "girl", "actress", "queen", "princess", "widow", "grandmother",
+                "she", "her", "hers", "herself", "policewoman", "aunt", "niece"}
+MALE_WORDS = {"spokesman", "chairman", "businessman", "congressman", "man", "father", "husband", "son",
+              "brother", "boy", "actor", "king", "prince", "widower", "grandfather", "he", "him", "his",
+              "himself", "policeman", "uncle", "nephew"}
+PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
+PLURAL_PRONOUNS = {"they", "we"}
+ORG_WORDS = {"ministry", "department", "office", "union", "court", "institute", "university", "party",
+             "government", "council", "commission", "committee", "agency", "authority", "association",
+             "company", "corporation", "bank", "group", "army", "police", "board", "embassy", "organization",
+             "organisation", "foundation", "federation", "league", "coalition", "campaign", "alliance",
+             "administration", "parliament", "assembly", "senate", "congress", "cabinet", "secretariat",
+             "network", "newspaper", "agency", "service", "club", "firm", "bureau", "center", "centre",
+             "fund", "society", "tribunal", "force", "forces", "military", "navy", "station", "school",
+             "hospital", "team", "observatory", "trust", "watchdog", "regulator", "commission", "club",
+             "white", "house", "pentagon", "kremlin", "survey", "study", "report", "poll", "statement"}
+ROLE_WORDS = {"minister", "spokesman", "spokeswoman", "spokesperson", "president", "secretary", "chief",
+              "director", "mayor", "governor", "official", "officer", "chairman", "chairwoman", "chair",
+              "leader", "head", "executive", "ceo", "founder", "ambassador", "envoy", "general", "commander",
+              "senator", "lawmaker", "judge", "lawyer", "attorney", "professor", "researcher", "analyst",
+              "economist", "doctor", "candidate", "nominee", "adviser", "advisor", "aide", "manager",
+              "prosecutor", "premier", "king", "queen", "prime", "deputy", "councillor", "councilor",
+              "representative", "activist", "organiser", "organizer", "coordinator", "expert",
+              "epidemiologist", "scientist", "engineer", "student", "worker", "operator", "resident",
+              "witness", "owner", "trader", "farmer", "teacher", "nurse", "editor", "reporter", "author",
+              "historian", "commissioner", "inspector", "colonel", "captain", "sheriff", "strategist",
+              "pollster", "surgeon", "physician", "economist", "diplomat", "negotiator", "vice"}
+GROUP_WORDS = {"officials", "sources", "residents", "witnesses", "analysts", "experts", "critics",
+               "protesters", "traders", "workers", "police", "authorities", "agents", "organisers",
+               "organizers", "supporters", "opponents", "lawmakers", "aides", "doctors", "activists",
+               "people", "students", "families", "researchers", "scientists", "economists", "judges",
+               "leaders", "members", "sources", "observers", "diplomats", "investigators", "prosecutors",
+               "voters", "democrats", "republicans", "spokespeople", "representatives"}
+
+
+def _norm(s: str) -> str:
+    return re.sub(r"\s+", " ", s).strip()
+
+
+@lru_cache(maxsize=1)
+def _gender_detector():
+    try:
+        import gender_guesser.detector as gd
+    except ImportError:  # pragma: no cover - optional at import time, pinned in pyproject
+        return None
+    return gd.Detector(case_sensitive=False)
+
+
+@lru_cache(maxsize=8192)
+def first_name_gender(first: str) -> str | None:
+    d = _gender_detector()
+    if d is None or not first or not first[0].isupper():
+        return None
+    g = d.get_gender(first)
+    if g in ("male", "mostly_male"):
+        return "m"
+    if g in ("female", "mostly_female"):
+        return "f"
+    return None
+
+
+def is_known_first_name(first: str) -> bool:
+    d = _gender_detector()
+    return bool(d and first[:1].isupper() and d.get_gender(first) != "unknown")
+
+
+@dataclass
+class Entity:
+    name: str
+    kind: str  # person | organization | group | place
+    gender: str | None = None
+    roles: list[str] = field(default_factory=list)
+    aliases: set[str] = field(default_factory=set)
+    positions: list[int] = field(default_factory=list)  # page offsets of mentions
+
+    @property
+    def last_seen(self) -> int:
+        return self.positions[-1] if self.positions else -1
+
+    def seen(self, pos: int) -> None:
+        self.positions.append(pos)
+        self.positions.sort()
+
+    def seen_before(self, pos: int) -> int:
+        best = -1
+        for p in self.positions:
+            if p < pos:
+                best = p
+            else:
+                break
+        return best
+
+
+def strip_honorifics(name: str) -> tuple[str, str | None]:
+    words = name.split()
+    gender = None
+    while len(words) > 1 and words[0].lower().rstrip(".") + ("." if words[0].endswith(".") else "") in HONORIFICS:
+        g = HONORIFICS.get(words[0].lower())
+        gender = gender or g
+        words = words[1:]
+    return " ".join(words), gender
+
+
+class Registry:
+    """What one article has said about its people and organisations so far."""
+
+    def __init__(self) -> None:
+        self.entities: list[Entity] = []
+        self.acronyms: dict[str, str] = {}
+        self.last_speaker: Entity | None = None
+
+    # -- building -------------------------------------------------------------------------------
+    def add_person(self, name: str, pos: int, role: str | None = None, gender: str | None = None) -> Entity:
+        name = _norm(name).strip(" ,.'\u2019")
+        name = re.sub(r"['\u2019]s$", "", name)
+        name, hon_gender = strip_honorifics(name)
+        gender = gender or hon_gender
+        ent = self.find_person(name)
+        if ent is None:
+            if gender is None:
+                gender = first_name_gender(name.split()[0]) if " " in name else None
+            ent = Entity(name, "person", gender)
+            self.entities.append(ent)
+        elif len(name) > len(ent.name) and ent.name in name:
+            ent.aliases.add(ent.name)
+            ent.name = name  # a fuller form of the same name
+            if ent.gender is None:
+                ent.gender = first_name_gender(name.split()[0])
+        if gender and not ent.gender:
+            ent.gender = gender
+        if role:
+            self.add_role(ent, role)
+        ent.seen(pos)
+        return ent
+
+    def add_org(self, name: str, pos: int, kind: str = "organization") -> Entity:
+        name = _norm(name)
+        name = re.sub(r"^(the|The)\s+", "", name).strip(" ,.")
+        name = re.sub(r"['\u2019]s?$", "", name) if name.endswith(("'s", "\u2019s")) else name
+        ent = self.find_org(name)
+        if ent is None:
+            ent = Entity(name, kind)
+            self.entities.append(ent)
+        ent.seen(pos)
+        return ent
+
+    def add_acronym(self, short: str, long: str) -> None:
+        self.acronyms[short] = _norm(long)
+
+    @staticmethod
+    def add_role(ent: Entity, role: str) -> None:
+        role = _norm(role).strip(" ,.")
+        if role and role not in ent.roles and role.lower() != ent.name.lower():
+            ent.roles.append(role)
+        low = role.lower().split()
+        if ent.gender is None:
+            if any(w in FEMALE_WORDS for w in low):
+                ent.gender = "f"
+            elif any(w in MALE_WORDS for w in low):
+                ent.gender = "m"
+
+    # -- lookup ---------------------------------------------------------------------------------
+    def find_person(self, name: str) -> Entity | None:
+        name, _ = strip_honorifics(_norm(name))
+        low = name.lower()
+        if not low:
+            return None
+        people = [e for e in self.entities if e.kind == "person"]
+        for e in people:
+            if e.name.lower() == low or low in (a.lower() for a in e.aliases):
+                return e
+        words = low.split()
+        for e in sorted(people, key=lambda e: -e.last_seen):
+            ewords = e.name.lower().split()
+            if len(words) < len(ewords) and (ewords[-len(words):] == words):
+                return e  # surname (or last names) of a fuller name
+            if len(words) == 1 and ewords:
+                last = ewords[-1]
+                if "-" in last and last.split("-")[-1] == words[0]:
+                    return e  # Rehman -> Naeem-ur-Rehman
+            if len(words) > len(ewords) and words[-len(ewords):] == ewords:
+                return e  # fuller form of a name seen as surname only
+        return None
+
+    def find_org(self, name: str) -> Entity | None:
+        low = _norm(name).lower()
+        if low in (k.lower() for k in self.acronyms):
+            low = next(v for k, v in self.acronyms.items() if k.lower() == low).lower()
+        for e in self.entities:
+            if e.kind != "person" and (e.name.lower() == low or low in (a.lower() for a in e.aliases)):
+                return e
+        for short, long in self.acronyms.items():
+            if long.lower() == low:
+                for e in self.entities:
+                    if e.kind != "person" and e.name.lower() == short.lower():
+                        return e
+        return None
+
+    def org_by_head(self, head: str, before: int) -> Entity | None:
+        """`the institute` -> the last organisation named before ``before`` whose name has that word."""
+        head = head.lower()
+        best = None
+        for e in self.entities:
+            if e.kind == "person":
+                continue
+            names = [e.name] + list(e.aliases)
+            if any(re.search(r"\b" + re.escape(head) + r"\b", n.lower()) for n in names):
+                p = e.seen_before(before)
+                if p >= 0 and (best is None or p > best[0]):
+                    best = (p, e)
+        return best[1] if best else None
+
+    def person_by_role(self, role_word: str, before: int) -> Entity | None:
+        role_word = role_word.lower()
+        best = None
+        for e in self.entities:
+            if e.kind != "person":
+                continue
+            if any(re.search(r"\b" + re.escape(role_word) + r"\b", r.lower()) for r in e.roles):
+                p = e.seen_before(before)
+                if p >= 0 and (best is None or p > best[0]):
+                    best = (p, e)
+        return best[1] if best else None
+
+    def person_for_pronoun(self, pronoun: str, before: int) -> Entity | None:
+        gender = PRONOUN_GENDER.get(pronoun.lower())
+        candidates = []
+        for e in self.entities:
+            if e.kind != "person":
+                continue
+            p = e.seen_before(before)
+            if p < 0:
+                continue
+            if gender and e.gender and e.gender != gender:
+                continue
+            candidates.append((p, e))
+        if not candidates:
+            return None
+        candidates.sort(key=lambda pe: -pe[0])
+        # the most recent compatible person; a known gender beats an unknown one nearby
+        known = [pe for pe in candidates if pe[1].gender == gender] if gender else []
+        if known and candidates[0][1].gender is None and candidates[0][0] - known[0][0] < 400:
+            return known[0][1]
+        return candidates[0][1]
+
+    def group_for_pronoun(self, before: int) -> Entity | None:
+        best = None
+        for e in self.entities:
+            if e.kind in ("organization", "group"):
+                p = e.seen_before(before)
+                if p >= 0 and (best is None or p > best[0]):
+                    best = (p, e)
+        return best[1] if best else None

@@ -1,0 +1,135 @@
+"""Typed records that flow through newsgraph.
+
+Every record that points into a source carries ``start``/``end`` character
+offsets into the text of the :class:`Document` it came from (the *page*), so
+``document.text[rec.start:rec.end]`` is exactly what the record is about.
+
+The records are plain dataclasses: cheap to build, easy to serialise with
+:func:`dataclasses.asdict`, and free of any I/O.
+"""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+QuoteType = Literal["direct", "indirect", "mixed"]
+SpeakerKind = Literal["person", "organization", "group", "unknown"]
+
+
+def content_id(text: str, length: int = 16) -> str:
+    """Stable id of a piece of text: the first ``length`` hex digits of its SHA-1."""
+    return hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()[:length]
+
+
+@dataclass
+class Document:
+    """One input item: a page of text as read from a file, a URL, a JSONL line or stdin.
+
+    ``text`` is the decoded page (for HTML, the article text trafilatura found);
+    all offsets of records extracted from it point into this string.
+    """
+
+    text: str
+    source: str
+    kind: str = "text"  # text | html | jsonl | stdin
+    title: str | None = None
+    url: str | None = None
+    published: str | None = None  # ISO 8601 date when the reader knows it
+    meta: dict[str, Any] = field(default_factory=dict)
+    id: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.id:
+            self.id = content_id(self.text)
+
+
+@dataclass
+class Part:
+    """A piece of an article's layout (a paragraph, bullet, caption, headline) with its offsets."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass
+class Quote:
+    """An attributed statement.
+
+    ``start``/``end`` delimit the content without its quotation marks; ``cue`` is the
+    verb or phrase that attributes it (``said``, ``according to``, ``(continuation)``
+    for a quote paragraph that continues the previous speaker).
+    ``speaker_mention`` is the speaker as written at this place (``he``, ``the minister``)
+    and ``speaker`` the resolved name (``Marta Oyelaran``), or the mention itself when
+    nothing better is known (``officials``).
+    """
+
+    text: str
+    start: int
+    end: int
+    type: QuoteType
+    cue: str | None = None
+    cue_start: int | None = None
+    cue_end: int | None = None
+    speaker: str | None = None
+    speaker_mention: str | None = None
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    speaker_kind: SpeakerKind = "unknown"
+    speaker_role: str | None = None
+    addressee: str | None = None
+    confidence: float = 1.0
+    id: str = ""
+    article_id: str = ""
+
+
+@dataclass
+class Speaker:
+    """A speaker of one article: a person or organisation with the names it goes by there."""
+
+    name: str
+    kind: SpeakerKind = "unknown"
+    aliases: list[str] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)
+    gender: Literal["m", "f"] | None = None
+    quotes: int = 0
+
+
+@dataclass
+class Article:
+    """One article found on a page, with the offsets of its layout parts in the page."""
+
+    document_id: str
+    index: int
+    start: int
+    end: int
+    headline: Part | None = None
+    published: str | None = None  # ISO 8601 date (YYYY-MM-DD) or datetime
+    updated: str | None = None
+    dateline: Part | None = None  # the place only ("KARACHI"), offsets of that word
+    bullets: list[Part] = field(default_factory=list)
+    caption: Part | None = None
+    credit: str | None = None  # ("AFP") -> "AFP"
+    paragraphs: list[Part] = field(default_factory=list)  # body paragraphs
+    truncated: bool = False
+    quotes: list[Quote] = field(default_factory=list)
+    speakers: list[Speaker] = field(default_factory=list)
+    source: str = ""
+    url: str | None = None
+    id: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.id:
+            self.id = f"{self.document_id}-{self.index}"
+
+    @property
+    def title(self) -> str | None:
+        return self.headline.text if self.headline else None
+
+    @property
+    def body(self) -> str:
+        return "\n".join(p.text for p in self.paragraphs)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)

