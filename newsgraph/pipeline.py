@@ -11,6 +11,7 @@ The steps for a page:
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from itertools import islice
 
@@ -29,6 +30,19 @@ def _paragraphs(article: Article) -> list[Paragraph]:
     return parts
 
 
+_AFTER_DATELINE = re.compile(r"[^\w(]*(?:,?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\([^)\n]{1,40}\))?\s*[:\u2014\u2013-]+\s*")
+
+
+def _body_offset(part, dateline) -> int:
+    """Where the first sentence starts: after a dateline (`KARACHI:`, `LONDON (Reuters) -`), which
+    is not part of the sentence and only confuses the parser."""
+    if dateline is None or not (part.start <= dateline.start < part.end):
+        return 0
+    off = dateline.end - part.start
+    m = _AFTER_DATELINE.match(part.text, off)
+    return m.end() if m and m.end() < len(part.text) else 0
+
+
 def _plan(page: str, articles: list[Article]):
     """Split paragraphs into sentences; return the works and the sentences to parse."""
     works, todo = [], []
@@ -37,21 +51,22 @@ def _plan(page: str, articles: list[Article]):
         for p in paras:
             text = p.part.text
             quoted = marks.find(text)
-            tokdoc = nlp.split(text)
+            off = _body_offset(p.part, art.dateline)
+            tokdoc = nlp.split(text[off:] if off else text)
             for sent in tokdoc.sents:
-                s = Sentence(p.part.start + sent.start_char, p.part.start + sent.end_char)
+                s = Sentence(p.part.start + off + sent.start_char, p.part.start + off + sent.end_char)
                 p.sentences.append(s)
-                if _worth_parsing(sent, quoted):
+                if _worth_parsing(sent, quoted, off):
                     todo.append((s, sent.as_doc()))
         works.append((art, paras))
     return works, todo
 
 
-def _worth_parsing(sent, quoted) -> bool:
+def _worth_parsing(sent, quoted, off: int = 0) -> bool:
     """A cue word outside long quoted stretches (cues inside someone's quoted words don't count)."""
     for tok in sent:
         if tok.lower_ in cues.TRIGGERS:
-            i = tok.idx  # paragraph-relative, like the quoted stretches
+            i = tok.idx + off  # paragraph-relative, like the quoted stretches
             if not any(q.start <= i < q.end and q.end - q.start > 40 for q in quoted):
                 return True
     return False

@@ -25,6 +25,8 @@ OBJECT_DEPS = {"dobj", "xcomp", "oprd", "attr", "dative", "ccomp", "acomp"}
 OBJECT_PREPS = {"of", "on", "for", "about", "against", "over", "to", "as", "from", "with"}
 ADDRESSEE_CUES = {"tell", "inform", "assure", "brief", "warn", "remind", "ask", "urge", "caution"}
 PUNCT_EDGE = " ,;:\u2014\u2013-"
+# cues whose bare infinitive complement is the content (`vowed to fight`, `threatened to quit`)
+SELF_CONTENT = {"promise", "pledge", "vow", "threaten", "swear", "guarantee", "propose", "undertake", "commit"}
 
 
 @dataclass
@@ -141,6 +143,17 @@ def _content(v, lemma: str, subject):
         if left:
             span = _span(left)
             return _trim(doc, *span) if span else None
+    # `CLAUSE, the institute said on Sunday.` parsed without a clause complement
+    if subject is not None and subject.i > 0 and v.i > subject.i and not any(
+            c.dep_ in ("dobj", "xcomp") and c.i > v.i for c in v.children):
+        left = subject.left_edge.i
+        if left > 1 and doc[left - 1].text in (",", "\u2014", "\u2013", "-") and not any(
+                t.lower_ in ("but", "and", "or", "while", "when", "if", "because", "as", "after") and t.i == left - 2
+                for t in doc):
+            start_tok = doc[0]
+            span = _trim(doc, start_tok.idx, doc[left - 1].idx, strip_mark=False)
+            if span and sum(1 for t in doc[:left] if not t.is_punct) >= 3:
+                return span
     if lemma in cues.CLAUSE_ONLY:
         return None
     if lemma in cues.OBJECT_CUES:
@@ -158,6 +171,8 @@ def _content(v, lemma: str, subject):
                 break
         if not parts:
             return None
+        if all(p.dep_ == "xcomp" for p in parts) and lemma not in SELF_CONTENT:
+            return None  # `declined to comment`, `asked not to be named`: no statement
         start = min(p.left_edge.idx for p in parts)
         last = max(parts, key=lambda p: p.right_edge.i).right_edge
         end = last.idx + len(last.text)
@@ -216,8 +231,9 @@ def find(doc, sent_start: int = 0) -> list[Attribution]:
                 continue
         if tok.pos_ not in ("VERB", "AUX") or tok.dep_ in ("amod", "compound", "nmod"):
             continue
-        if tok.tag_ == "VBN" and tok.dep_ in ("acl",) and not any(c.dep_ == "agent" for c in tok.children):
-            continue  # `the plan announced last week`
+        if tok.tag_ == "VBN" and tok.dep_ in ("acl", "advcl", "ROOT", "conj") and \
+                not any(c.dep_ in ("agent", "nsubj", "nsubjpass", "auxpass", "aux") for c in tok.children):
+            continue  # `the plan announced last week`, `Asked whether ..., she replied`
         subject = _subject(tok)
         if subject is None:
             continue

@@ -48,14 +48,16 @@ SPEECH = {
     "believe": "believe", "think": "believe", "expect": "believe", "hope": "believe", "feel": "believe",
     "doubt": "believe", "suspect": "believe", "worry": "believe", "know": "believe", "learn": "believe",
     "want": "believe", "plan": "believe",
+    # rulings and findings
+    "rule": "assert", "decide": "assert", "determine": "assert",
 }
 
 # object-taking cues: the content is what follows the verb (`urged both sides to ...`,
 # `denied the allegations`, `accused Y of ...`) even without a that-clause
 OBJECT_CUES = {
     "accuse", "blame", "criticize", "criticise", "attack", "slam", "blast", "condemn", "denounce", "decry",
-    "welcome", "praise", "hail", "applaud", "thank", "call", "urge", "demand", "appeal", "request",
-    "press", "implore", "plead", "recommend", "propose", "advise", "instruct", "order", "invite",
+    "welcome", "praise", "hail", "applaud", "thank", "call", "urge", "demand", "request",
+    "press", "implore", "plead", "recommend", "propose", "advise", "instruct", "invite",
     "deny", "reject", "dismiss", "refute", "dispute", "rebut", "contradict", "decline", "refuse",
     "challenge", "contest", "warn", "caution", "threaten", "promise", "pledge", "vow", "ask",
     "announce", "confirm", "describe", "predict", "estimate", "allege", "acknowledge", "admit", "cite",
@@ -68,7 +70,7 @@ CLAUSE_ONLY = {
     "expect", "hope", "worry", "fear", "write", "post", "agree", "answer", "respond", "reply", "signal",
     "indicate", "mention", "commit", "undertake", "note", "observe", "charge", "hint", "echo", "quote",
     "recall", "tell", "inform", "brief", "believe", "think", "suspect", "doubt", "agree", "conclude",
-    "testify", "specify", "clarify",
+    "testify", "specify", "clarify", "order", "appeal", "rule", "decide",
 }
 
 # lemmas that are too vague as cues when their subject is not a speaker-like noun

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from ..model import Part, Quote
 from . import attributions, marks
-from .speakers import GROUP_WORDS, ORG_WORDS, ROLE_WORDS, Entity, Registry, first_name_gender, \
+from .speakers import GROUP_WORDS, HONORIFICS, ORG_WORDS, ROLE_WORDS, Entity, Registry, first_name_gender, \
     is_known_first_name
 
 STATEMENT_MIN_WORDS = 4
@@ -128,16 +128,13 @@ class ArticleQuotes:
                     continue
                 for ent in s.doc.ents:
                     pos = s.start + ent.start_char
-                    if self._inside_statement(pos):
+                    if self._inside_statement(pos) or ent.label_ not in ("PERSON", "ORG", "GPE", "FAC"):
                         continue
-                    if ent.label_ == "PERSON":
-                        text = ent.text
-                        if len(text) < 2 or not text[0].isupper():
-                            continue
-                        reg.add_person(text, pos)
-                    elif ent.label_ in ("ORG", "NORP", "GPE", "FAC"):
-                        if ent.label_ == "ORG" or ent.label_ == "GPE":
-                            reg.add_org(ent.text, pos, "organization")
+                    kind = name_kind(ent.text, ent.label_, reg)
+                    if kind == "person":
+                        reg.add_person(ent.text, pos)
+                    elif kind == "organization":
+                        reg.add_org(ent.text, pos, "organization")
         # surnames and short forms mentioned anywhere count as mentions (for pronoun recency)
         people = [e for e in reg.entities if e.kind == "person"]
         if people:
@@ -215,6 +212,9 @@ class ArticleQuotes:
         m_start, m_end = base + toks[0].idx, base + toks[-1].idx + len(toks[-1].text)
         mention = self.page[m_start:m_end]
         person_ent = _ent_of(t)
+        if person_ent is not None and person_ent.label_ != "PERSON" and \
+                name_kind(person_ent.text, person_ent.label_, reg) == "person":
+            person_ent = _relabel(person_ent, "PERSON")
         appos_person = None
         for a in appos:
             ea = _ent_of(a)
@@ -235,7 +235,7 @@ class ArticleQuotes:
         if person_ent is not None and person_ent.label_ == "PERSON":
             # role words before the name (`HWU general secretary Marta Oyelaran`) or an apposition
             pre = [x for x in toks if x.i < person_ent.start and x.dep_ not in ("det", "punct")
-                   and not (x.dep_ == "poss" and x.pos_ == "PRON")]
+                   and not (x.dep_ == "poss" and x.pos_ == "PRON") and x.lower_ not in HONORIFICS]
             if pre:
                 role = _clean_role(doc[pre[0].i:person_ent.start].text)
             for a in appos:
@@ -247,6 +247,12 @@ class ArticleQuotes:
                         role = _clean_role(_appos_text(c))
             ent = reg.add_person(person_ent.text, base + person_ent.start_char, role=role)
             return Speech(ent.name, mention, m_start, m_end, "person", role or _role(ent), ent)
+        if person_ent is not None and person_ent.label_ != "PERSON" and \
+                name_kind(person_ent.text, person_ent.label_, reg) == "person":
+            person_ent = _relabel(person_ent, "PERSON")
+        elif person_ent is not None and person_ent.label_ == "PERSON" and \
+                name_kind(person_ent.text, "PERSON", reg) != "person":
+            person_ent = _relabel(person_ent, "ORG")
         if person_ent is not None and person_ent.label_ in ("ORG", "GPE", "NORP", "FAC"):
             name = person_ent.text
             ent = reg.find_org(name) or reg.add_org(name, base + person_ent.start_char)
@@ -270,6 +276,9 @@ class ArticleQuotes:
         words = mention
         if det is not None and toks[0].i == det.i:
             words = self.page[base + toks[1].idx:m_end] if len(toks) > 1 else mention
+        if t.tag_ in ("NNS", "NNPS") and t.lower_ not in ORG_WORDS:
+            ent = reg.add_org(words, pos, kind="group")
+            return Speech(ent.name, mention, m_start, m_end, "group", None, ent)
         if head in ROLE_WORDS or t.lower_ in ROLE_WORDS:
             if definite:
                 ent = reg.person_by_role(t.lower_, pos) or reg.person_by_role(head, pos)
@@ -335,7 +344,8 @@ class ArticleQuotes:
                     continue
                 cover = [i for i, st in enumerate(p.statements) if _overlap(cs, ce, st.start, st.end) > 0]
                 covered = sum(_overlap(cs, ce, p.statements[i].start, p.statements[i].end) for i in cover)
-                if cover and covered >= 0.6 * (ce - cs):
+                uncovered = self._uncovered_words(cs, ce, [p.statements[i] for i in cover])
+                if cover and uncovered <= 1:
                     for i in cover:
                         assigned.setdefault(i, (sp, a, a.cue))
                     continue
@@ -383,6 +393,14 @@ class ArticleQuotes:
                     last_speech = last_speech if self._mentions(p, last_speech) else None
         self.quotes.sort(key=lambda q: q.start)
         return self.quotes
+
+    def _uncovered_words(self, cs: int, ce: int, spans) -> int:
+        """Words of the content outside the given quoted stretches."""
+        chars = list(self.page[cs:ce])
+        for st in spans:
+            for k in range(max(st.start, cs) - cs, min(st.end, ce) - cs):
+                chars[k] = " "
+        return sum(1 for w in "".join(chars).split() if any(ch.isalnum() for ch in w))
 
     def _mentions(self, p: Paragraph, sp: Speech | None) -> bool:
         return bool(sp and sp.entity and any(p.part.start <= x < p.part.end for x in sp.entity.positions))
@@ -447,6 +465,27 @@ class ArticleQuotes:
         ))
 
 
+def name_kind(text: str, label: str, reg: Registry) -> str | None:
+    """person, organization or None (not a name) for a named-entity span, correcting the small
+    model's frequent confusions with what the article already knows and a first-name list."""
+    words = text.split()
+    if not words or not text[0].isupper() or (text.isupper() and len(text) > 4 and " " not in text):
+        return None  # lowercase junk or an all-caps dateline word
+    if text.isupper() and label == "PERSON":
+        return None
+    if label == "PERSON":
+        if any(w.lower() in ORG_WORDS for w in words) and len(words) > 1:
+            return "organization"
+        return "person"
+    if label in ("ORG", "GPE", "FAC") and len(words) <= 3 and not any(w.lower() in ORG_WORDS for w in words):
+        if reg.find_person(text) is not None:
+            return "person"
+        first = words[0].rstrip(".")
+        if len(words) >= 2 and (is_known_first_name(first) or first in ("Mr", "Mrs", "Ms", "Dr", "Prof")):
+            return "person"
+    return "organization"
+
+
 def _confidence(qtype: str, a, sp: Speech, cue) -> float:
     c = 0.9 if qtype == "direct" else 0.75
     if cue == "(continuation)":
@@ -456,6 +495,12 @@ def _confidence(qtype: str, a, sp: Speech, cue) -> float:
     if a is not None and a.lemma in ("think", "believe", "know", "want", "hope", "feel", "expect"):
         c -= 0.15
     return round(max(0.1, c), 2)
+
+
+def _relabel(span, label: str):
+    from spacy.tokens import Span
+
+    return Span(span.doc, span.start, span.end, label=label)
 
 
 def _ent_of(tok):

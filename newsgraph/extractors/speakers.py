@@ -266,9 +266,15 @@ class Registry:
         if not candidates:
             return None
         candidates.sort(key=lambda pe: -pe[0])
-        # the most recent compatible person; a known gender beats an unknown one nearby
+        # the last speaker, when compatible and recent, is who `he said` usually means
+        last = self.last_speaker
+        if last is not None and last.kind == "person" and (not gender or not last.gender or last.gender == gender):
+            p = last.seen_before(before)
+            if p >= 0 and before - p < 500:
+                return last
+        # otherwise the most recent compatible person; one of the pronoun's gender beats an unknown
         known = [pe for pe in candidates if pe[1].gender == gender] if gender else []
-        if known and candidates[0][1].gender is None and candidates[0][0] - known[0][0] < 400:
+        if known and candidates[0][1].gender is None and candidates[0][0] - known[0][0] < 150:
             return known[0][1]
         return candidates[0][1]
 
