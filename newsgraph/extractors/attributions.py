@@ -151,8 +151,13 @@ def _content(v, lemma: str, subject):
                 t.lower_ in ("but", "and", "or", "while", "when", "if", "because", "as", "after") and t.i == left - 2
                 for t in doc):
             start_tok = doc[0]
-            span = _trim(doc, start_tok.idx, doc[left - 1].idx, strip_mark=False)
-            if span and sum(1 for t in doc[:left] if not t.is_punct) >= 3:
+            end_char = doc[left - 1].idx
+            right = v.right_edge.i + 1
+            if right < len(doc) - 1 and doc[right].text == "," and \
+                    sum(1 for t in doc[right + 1:] if not t.is_punct) >= 3:
+                end_char = len(doc.text)  # `Over the years, she said, email has helped her ...`
+            span = _trim(doc, start_tok.idx, end_char, strip_mark=False)
+            if span and sum(1 for t in doc[:left] if not t.is_punct) >= 1:
                 return span
     if lemma in cues.CLAUSE_ONLY:
         return None

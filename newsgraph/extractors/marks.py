@@ -37,45 +37,61 @@ class Quoted:
         return self.close_at >= 0
 
 
-def _can_open(text: str, i: int) -> bool:
+def _can_open(text: str, i: int, w: int = 1) -> bool:
     prev = text[i - 1] if i > 0 else " "
-    nxt = text[i + 1] if i + 1 < len(text) else " "
+    nxt = text[i + w] if i + w < len(text) else " "
     return (prev in _BEFORE_OPEN or prev in DOUBLE or prev in SINGLE_OPEN) and not nxt.isspace()
 
 
-def _can_close(text: str, i: int) -> bool:
+def _can_close(text: str, i: int, w: int = 1) -> bool:
     prev = text[i - 1] if i > 0 else " "
-    nxt = text[i + 1] if i + 1 < len(text) else " "
+    nxt = text[i + w] if i + w < len(text) else " "
     return not prev.isspace() and not nxt.isalnum()
+
+
+def _double_marks(text: str):
+    """(index, width, glyph) of each double mark; `''` and ``` `` ``` (typewriter and PTB style) count as one."""
+    i, n = 0, len(text)
+    while i < n:
+        ch = text[i]
+        if ch == "'" and i + 1 < n and text[i + 1] == "'":
+            yield i, 2, '"'
+            i += 2
+            continue
+        if ch == "`" and i + 1 < n and text[i + 1] == "`":
+            yield i, 2, "\u201c"
+            i += 2
+            continue
+        if ch in DOUBLE:
+            yield i, 1, ch
+        i += 1
 
 
 def find_double(text: str) -> list[Quoted]:
     spans: list[Quoted] = []
-    open_at = -1
-    for i, ch in enumerate(text):
-        if ch not in DOUBLE:
-            continue
+    open_at, open_w = -1, 1
+    for i, w, ch in _double_marks(text):
         if open_at < 0:
-            if ch in CLOSE_ONLY and not _can_open(text, i):
+            if ch in CLOSE_ONLY and not _can_open(text, i, w):
                 continue  # stray closing mark
-            if ch in AMBIGUOUS and not _can_open(text, i):
+            if ch in AMBIGUOUS and not _can_open(text, i, w):
                 continue
-            open_at = i
+            open_at, open_w = i, w
         else:
-            closing = ch in CLOSE_ONLY or (ch in AMBIGUOUS and _can_close(text, i))
-            if ch in OPEN_ONLY and _can_close(text, i) and not _can_open(text, i):
+            closing = ch in CLOSE_ONLY or (ch in AMBIGUOUS and _can_close(text, i, w))
+            if ch in OPEN_ONLY and _can_close(text, i, w) and not _can_open(text, i, w):
                 closing = True  # “ used as a closing mark by bad typography
             if closing:
-                if i > open_at + 1:
-                    spans.append(Quoted(open_at + 1, i, open_at, i))
+                if i > open_at + open_w:
+                    spans.append(Quoted(open_at + open_w, i, open_at, i))
                 open_at = -1
-            elif _can_open(text, i):
+            elif _can_open(text, i, w):
                 # a new opening mark while one is open: the earlier quote was never closed
-                if i > open_at + 1:
-                    spans.append(Quoted(open_at + 1, _rstrip(text, open_at + 1, i), open_at, -1))
-                open_at = i
-    if open_at >= 0 and open_at + 1 < len(text):
-        spans.append(Quoted(open_at + 1, _rstrip(text, open_at + 1, len(text)), open_at, -1))
+                if i > open_at + open_w:
+                    spans.append(Quoted(open_at + open_w, _rstrip(text, open_at + open_w, i), open_at, -1))
+                open_at, open_w = i, w
+    if open_at >= 0 and open_at + open_w < len(text):
+        spans.append(Quoted(open_at + open_w, _rstrip(text, open_at + open_w, len(text)), open_at, -1))
     return [s for s in spans if s.end > s.start]
 
 
@@ -108,7 +124,7 @@ def find_single(text: str) -> list[Quoted]:
 def find(text: str) -> list[Quoted]:
     """All quoted stretches of a paragraph, in order."""
     spans = find_double(text)
-    if not spans and not any(c in DOUBLE for c in text):
+    if not spans and not any(c in DOUBLE for c in text) and "''" not in text:
         spans = find_single(text)
     return spans
 

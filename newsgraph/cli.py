@@ -1,0 +1,532 @@
+"""The ``newsgraph`` command line: ingest pages into a SQLite store, then query it.
+
+    newsgraph ingest examples/                # read, extract, store
+    newsgraph articles --search strike        # list articles (row numbers for `show`)
+    newsgraph show 1                          # one article, quotes highlighted per speaker
+    newsgraph quotes --speaker oyelaran --format json
+    newsgraph speakers --limit 10
+
+``--format json`` writes one JSON object per line and ``--format csv`` a CSV table,
+both to stdout with nothing else there; messages and errors go to stderr.
+"""
+from __future__ import annotations
+
+import csv
+import json
+import sqlite3
+import sys
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Any, Optional
+
+import typer
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from newsgraph.store import Store, StoreError, parse_since
+
+app = typer.Typer(
+    name="newsgraph",
+    help="Who said what, according to whom: attributed quotes from raw news pages, in SQLite.",
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_show_locals=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+DEFAULT_DB = "newsgraph.db"
+
+ARTICLE_KEYS = ("n", "id", "headline", "published", "dateline", "truncated", "source", "quotes")
+QUOTE_KEYS = ("id", "article", "text", "type", "cue", "speaker", "speaker_role",
+              "speaker_mention", "addressee", "start", "end")
+SPEAKER_KEYS = ("name", "kind", "quotes", "articles", "roles")
+
+# colours for speakers in `show`, in order of first appearance
+PALETTE = ("cyan", "magenta", "green", "yellow", "bright_blue", "red", "bright_cyan",
+           "bright_magenta", "bright_green", "dark_orange", "orchid", "spring_green2")
+
+
+class ListFormat(str, Enum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+class ShowFormat(str, Enum):
+    text = "text"
+    json = "json"
+
+
+@dataclass
+class State:
+    db: Path
+
+
+# -- helpers --------------------------------------------------------------------------------
+
+def _stdout() -> Console:
+    return Console(highlight=False)
+
+
+def _error(message: str, console: Console | None = None) -> None:
+    """One line on stderr: ``error: <message>``, never wrapped nor parsed as markup."""
+    line = "error: " + " ".join(str(message).split())
+    if console is not None:
+        console.print(line, markup=False, highlight=False, soft_wrap=True)
+    else:
+        print(line, file=sys.stderr, flush=True)
+
+
+def _reason(exc: BaseException) -> str:
+    text = " ".join(str(exc).split())
+    if isinstance(exc, (ValueError, OSError)) and text:
+        return text
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
+
+
+def _open_store(ctx: typer.Context, *, must_exist: bool = True) -> Store:
+    db: Path = ctx.obj.db
+    if must_exist and str(db) != ":memory:" and not db.exists():
+        _error(f"{db}: no such database (run `newsgraph ingest PATH...` first)")
+        raise typer.Exit(1)
+    try:
+        return Store(db)
+    except (StoreError, sqlite3.Error, OSError) as exc:  # not a database, locked, ...
+        _error(f"{db}: {_reason(exc)}")
+        raise typer.Exit(1) from None
+
+
+def _since(value: str | None) -> str | None:
+    try:
+        return parse_since(value)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--since") from None
+
+
+def _cell(value: Any) -> Text:
+    if isinstance(value, Text):
+        return value
+    if value is None:
+        return Text("")
+    if isinstance(value, bool):
+        return Text("yes" if value else "")
+    if isinstance(value, (list, tuple)):
+        return Text("; ".join(str(v) for v in value))
+    return Text(str(value))
+
+
+def _write_json_lines(rows: Iterable[dict[str, Any]], keys: Sequence[str]) -> None:
+    out = sys.stdout
+    for row in rows:
+        out.write(json.dumps({k: row.get(k) for k in keys}, ensure_ascii=False) + "\n")
+    out.flush()
+
+
+def _write_csv(rows: Iterable[dict[str, Any]], keys: Sequence[str]) -> None:
+    writer = csv.writer(sys.stdout, lineterminator="\n")
+    writer.writerow(keys)
+    for row in rows:
+        values = []
+        for k in keys:
+            v = row.get(k)
+            if isinstance(v, (list, tuple)):
+                v = "; ".join(str(x) for x in v)
+            elif isinstance(v, bool):
+                v = "true" if v else "false"
+            values.append("" if v is None else v)
+        writer.writerow(values)
+    sys.stdout.flush()
+
+
+def _output(rows: list[dict[str, Any]], keys: Sequence[str], fmt: ListFormat, table: Table,
+            cells: Any, empty: str) -> None:
+    if fmt is ListFormat.json:
+        _write_json_lines(rows, keys)
+    elif fmt is ListFormat.csv:
+        _write_csv(rows, keys)
+    else:
+        if not rows:
+            print(empty, file=sys.stderr)
+            return
+        for row in rows:
+            table.add_row(*(_cell(v) for v in cells(row)))
+        _stdout().print(table)
+
+
+def _short(text: str, limit: int = 160) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+# -- commands -------------------------------------------------------------------------------
+
+@app.callback()
+def _global(
+    ctx: typer.Context,
+    db: Annotated[Path, typer.Option(
+        "--db", envvar="NEWSGRAPH_DB", metavar="PATH",
+        help="SQLite database file (env NEWSGRAPH_DB).")] = Path(DEFAULT_DB),
+) -> None:
+    ctx.obj = State(db=db)
+
+
+@dataclass
+class _Tally:
+    read: int = 0
+    new: int = 0
+    skipped: int = 0
+    failed: int = 0
+    articles: int = 0
+    quotes: int = 0
+
+    def line(self) -> str:
+        return (f"{self.read} documents read: {self.new} new, {self.skipped} skipped, "
+                f"{self.failed} failed; {self.articles} articles, {self.quotes} quotes")
+
+
+@app.command()
+def ingest(
+    ctx: typer.Context,
+    paths: Annotated[list[str], typer.Argument(
+        metavar="PATH...", help="Files, directories, glob patterns, or - for standard input.")],
+) -> None:
+    """Read pages, extract articles and quotes, and store what is new.
+
+    Documents already in the database are skipped before any processing. Each input that
+    fails prints one line `error: <source>: <reason>` on stderr and the batch goes on;
+    the exit code is 1 when anything failed.
+    """
+    from newsgraph.readers import ReadError, read_paths
+
+    try:
+        from newsgraph.pipeline import process_many
+    except ImportError as exc:
+        _error(f"newsgraph.pipeline: {_reason(exc)}")
+        raise typer.Exit(1) from None
+
+    store = _open_store(ctx, must_exist=False)
+    tally = _Tally()
+    progress = None
+    task = None
+    err_console = None
+    if sys.stderr.isatty():
+        from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+        err_console = Console(stderr=True)
+        progress = Progress(
+            SpinnerColumn(), TextColumn("[bold]ingest"), BarColumn(bar_width=24),
+            TextColumn("{task.fields[status]}"), TimeElapsedColumn(),
+            console=err_console, transient=True,
+        )
+        task = progress.add_task("ingest", total=None, status="")
+
+    def advance() -> None:
+        if progress is not None:
+            progress.update(task, status=tally.line().replace(" documents read", " read"))
+
+    def fail(source: str, reason: str) -> None:
+        tally.failed += 1
+        _error(f"{source}: {reason}", progress.console if progress is not None else None)
+        advance()
+
+    seen: set[str] = set()
+
+    def fresh() -> Iterator[Any]:
+        """Documents to process: read errors reported, known documents skipped."""
+        for item in read_paths(paths):
+            tally.read += 1
+            if isinstance(item, ReadError):
+                fail(item.source, item.reason)
+                continue
+            if item.id in seen or store.has_document(item.id):
+                tally.skipped += 1
+                advance()
+                continue
+            seen.add(item.id)
+            yield item
+
+    interrupted = False
+    try:
+        if progress is not None:
+            progress.start()
+        for document, result in process_many(fresh()):
+            if isinstance(result, BaseException):
+                fail(document.source, _reason(result))
+                continue
+            try:
+                added = store.add(document, result)
+            except Exception as exc:  # noqa: BLE001 - one document never stops the batch
+                fail(document.source, _reason(exc))
+                continue
+            if added:
+                tally.new += 1
+                tally.articles += len(result)
+                tally.quotes += sum(len(a.quotes) for a in result)
+            else:
+                tally.skipped += 1
+            advance()
+    except KeyboardInterrupt:
+        interrupted = True
+    except Exception as exc:  # noqa: BLE001 - the pipeline itself broke: report, keep what is stored
+        fail("ingest", _reason(exc))
+    finally:
+        if progress is not None:
+            progress.stop()
+        store.close()
+    print(tally.line() + (" (interrupted)" if interrupted else ""), flush=True)
+    if interrupted:
+        raise typer.Exit(130)
+    raise typer.Exit(1 if tally.failed else 0)
+
+
+@app.command()
+def articles(
+    ctx: typer.Context,
+    search: Annotated[Optional[str], typer.Option(
+        "--search", "-s", help="Full-text search in headline and body (all words must match; "
+        '"a phrase", prefix*).')] = None,
+    since: Annotated[Optional[str], typer.Option(
+        help="Only articles published on or after this date (YYYY-MM-DD).")] = None,
+    limit: Annotated[Optional[int], typer.Option("--limit", "-n", min=0, help="At most N rows.")] = None,
+    fmt: Annotated[ListFormat, typer.Option("--format", "-f", help="Output format.")] = ListFormat.table,
+) -> None:
+    """List stored articles; `#` is the number `show` and `quotes --article` accept."""
+    since_s = _since(since)
+    with _open_store(ctx) as store:
+        rows = store.articles(search=search, since=since_s, limit=limit)
+    table = Table()
+    for name, kw in (("#", {"justify": "right"}), ("Published", {"no_wrap": True}),
+                     ("Headline", {}), ("Dateline", {"max_width": 20}),
+                     ("Quotes", {"justify": "right"}),
+                     ("Source", {"overflow": "fold", "max_width": 32})):
+        table.add_column(name, **kw)
+
+    def headline(r: dict[str, Any]) -> Text:
+        t = Text(r["headline"] or "(no headline)", style="" if r["headline"] else "dim")
+        if r["truncated"]:
+            t.append(" (cut off)", style="dim")
+        return t
+
+    _output(rows, ARTICLE_KEYS, fmt, table,
+            lambda r: (r["n"], (r["published"] or "")[:10], headline(r), r["dateline"],
+                       r["quotes"], r["source"]),
+            "no articles")
+
+
+@app.command()
+def show(
+    ctx: typer.Context,
+    article: Annotated[str, typer.Argument(metavar="ARTICLE",
+                                           help="Article row number (as `articles` shows) or id.")],
+    fmt: Annotated[ShowFormat, typer.Option("--format", "-f", help="Output format.")] = ShowFormat.text,
+) -> None:
+    """Show one article with its quotes highlighted per speaker, and who said what."""
+    with _open_store(ctx) as store:
+        art = store.article(article)
+    if art is None:
+        _error(f"no article {article!r} (see `newsgraph articles`)")
+        raise typer.Exit(1)
+    if fmt is ShowFormat.json:
+        sys.stdout.write(json.dumps(art, ensure_ascii=False, indent=2) + "\n")
+        return
+    console = _stdout()
+    for renderable in render_article(art):
+        console.print(renderable)
+
+
+def _speaker_styles(quotes: list[dict[str, Any]]) -> dict[str | None, str]:
+    styles: dict[str | None, str] = {None: "italic underline"}
+    for q in quotes:
+        name = q["speaker"]
+        if name not in styles:
+            styles[name] = PALETTE[(len(styles) - 1) % len(PALETTE)]
+    return styles
+
+
+CLOSING = "\"'”’»›)"
+
+
+def _marked(page: str, start: int, end: int, marks: list[tuple[int, int, str, str | None]]) -> Text:
+    """``page[start:end]`` with every mark (s, e, style, label) styled and labelled at its end."""
+    text = Text(page[start:end])
+    labels: list[tuple[int, str, str]] = []
+    for s, e, style, label in marks:
+        a, b = max(s, start), min(e, end)
+        if a < b:
+            text.stylize(style, a - start, b - start)
+        if label and start < e <= end:
+            at = e
+            while at < end and page[at] in CLOSING:  # after the closing quotation mark
+                at += 1
+            labels.append((at - start, label, style))
+    if not labels:
+        return text
+    out = Text()
+    pos = 0
+    for at, label, style in sorted(labels, key=lambda x: x[0]):
+        out.append_text(text[pos:at])
+        out.append(f"[{label}]", style=f"dim {style}")
+        pos = at
+    out.append_text(text[pos:])
+    return out
+
+
+def render_article(art: dict[str, Any]) -> list[Any]:
+    """Rich renderables for `show`: the article, then the table of who said what."""
+    page: str = art["text"]
+    quotes: list[dict[str, Any]] = art["quotes"]
+    styles = _speaker_styles(quotes)
+    marks: list[tuple[int, int, str, str | None]] = [
+        (q["start"], q["end"], styles[q["speaker"]], str(i)) for i, q in enumerate(quotes, 1)
+    ]
+    if art.get("dateline_start") is not None:
+        marks.append((art["dateline_start"], art["dateline_end"], "bold", None))
+
+    out: list[Any] = []
+    meta = [x for x in ((art.get("published") or "")[:10],
+                        f"updated {art['updated'][:10]}"
+                        if art.get("updated") and art["updated"][:10] != (art.get("published") or "")[:10]
+                        else "",
+                        art.get("dateline") or "", art.get("source") or "") if x]
+    paragraphs = art["paragraphs"]
+    headline = [p for p in paragraphs if p["kind"] == "headline"]
+    if headline:
+        title = _marked(page, headline[0]["start"], headline[0]["end"], marks)
+        title.stylize("bold", 0, len(title))
+        out.append(title)
+    else:
+        out.append(Text(f"Article {art['n']}", style="bold"))
+    out.append(Text(" · ".join(meta), style="dim"))
+    out.append(Text(""))
+    body_seen = False
+    for p in paragraphs:
+        if p["kind"] == "headline":
+            continue
+        t = _marked(page, p["start"], p["end"], marks)
+        if p["kind"] == "bullet":
+            out.append(Text("  • ").append_text(t))
+        elif p["kind"] == "caption":
+            t.stylize("italic dim")
+            if art.get("credit"):
+                t.append(f" ({art['credit']})", style="dim")
+            out.append(t)
+            out.append(Text(""))
+        else:
+            if not body_seen and out and str(out[-1]) != "":
+                out.append(Text(""))
+            body_seen = True
+            out.append(t)
+    if not paragraphs:  # no layout parts: the raw span of the article
+        out.append(_marked(page, art["start"], art["end"], marks))
+    if art.get("truncated"):
+        out.append(Text("[article cut off in the source]", style="dim italic"))
+    out.append(Text(""))
+
+    if not quotes:
+        out.append(Text("No quotes found.", style="dim"))
+        return out
+    table = Table(title="Who said what", title_justify="left", show_lines=False)
+    with_addressee = any(q["addressee"] for q in quotes)
+    for name, kw in (("#", {"justify": "right"}), ("Speaker", {"max_width": 26}),
+                     ("Role", {"max_width": 26}), ("Cue", {"max_width": 16}),
+                     ("To", {"max_width": 16}), ("Type", {}), ("Quote", {})):
+        if name != "To" or with_addressee:
+            table.add_column(name, **kw)
+    for i, q in enumerate(quotes, 1):
+        style = styles[q["speaker"]]
+        who = Text(q["speaker"] or "(unknown)", style=style)
+        mention = q.get("speaker_mention")
+        if mention and q["speaker"] and q["speaker"].lower() not in mention.lower():
+            who.append(f" ({mention})", style="dim")
+        cells = [Text(str(i)), who, _cell(q["speaker_role"]), _cell(q["cue"]),
+                 _cell(q["addressee"]), _cell(q["type"]), Text(_short(q["text"]), style=style)]
+        if not with_addressee:
+            del cells[4]
+        table.add_row(*cells)
+    out.append(table)
+    return out
+
+
+@app.command()
+def quotes(
+    ctx: typer.Context,
+    speaker: Annotated[Optional[str], typer.Option(
+        "--speaker", help="Speaker name contains this (case-insensitive).")] = None,
+    search: Annotated[Optional[str], typer.Option(
+        "--search", "-s", help="Full-text search in quote text and speaker.")] = None,
+    since: Annotated[Optional[str], typer.Option(
+        help="Only articles published on or after this date (YYYY-MM-DD).")] = None,
+    article: Annotated[Optional[str], typer.Option(
+        "--article", "-a", metavar="ARTICLE", help="Only this article (row number or id).")] = None,
+    limit: Annotated[Optional[int], typer.Option("--limit", "-n", min=0, help="At most N rows.")] = None,
+    fmt: Annotated[ListFormat, typer.Option("--format", "-f", help="Output format.")] = ListFormat.table,
+) -> None:
+    """List quotes: who said what, with cue and role."""
+    since_s = _since(since)
+    with _open_store(ctx) as store:
+        if article is not None and store.article(article) is None:
+            _error(f"no article {article!r} (see `newsgraph articles`)")
+            raise typer.Exit(1)
+        rows = store.quotes(speaker=speaker, search=search, since=since_s, article=article,
+                            limit=limit)
+    table = Table()
+    for name, kw in (("Art", {"justify": "right"}), ("Speaker", {"max_width": 26}),
+                     ("Role", {"max_width": 26}), ("Cue", {"max_width": 16}), ("Type", {}),
+                     ("Quote", {})):
+        table.add_column(name, **kw)
+    _output(rows, QUOTE_KEYS, fmt, table,
+            lambda r: (r["article_n"], r["speaker"], r["speaker_role"], r["cue"], r["type"],
+                       _short(r["text"])),
+            "no quotes")
+
+
+@app.command()
+def speakers(
+    ctx: typer.Context,
+    limit: Annotated[Optional[int], typer.Option("--limit", "-n", min=0, help="At most N rows.")] = None,
+    fmt: Annotated[ListFormat, typer.Option("--format", "-f", help="Output format.")] = ListFormat.table,
+) -> None:
+    """List speakers, most quoted first, with the roles seen."""
+    with _open_store(ctx) as store:
+        rows = store.speakers(limit=limit)
+    table = Table()
+    for name, kw in (("Speaker", {"max_width": 32}), ("Kind", {}),
+                     ("Quotes", {"justify": "right"}), ("Articles", {"justify": "right"}),
+                     ("Roles", {})):
+        table.add_column(name, **kw)
+    _output(rows, SPEAKER_KEYS, fmt, table,
+            lambda r: (r["name"], r["kind"], r["quotes"], r["articles"], r["roles"]),
+            "no speakers")
+
+
+@app.command()
+def stats(
+    ctx: typer.Context,
+    fmt: Annotated[ShowFormat, typer.Option("--format", "-f", help="text or json.")] = ShowFormat.text,
+) -> None:
+    """Counts of what the database holds."""
+    with _open_store(ctx) as store:
+        data = store.stats()
+    if fmt is ShowFormat.json:
+        sys.stdout.write(json.dumps(data, ensure_ascii=False) + "\n")
+        return
+    table = Table(show_header=False, box=None)
+    table.add_column(style="bold")
+    table.add_column()
+    for key, value in data.items():
+        if isinstance(value, dict):
+            value = ", ".join(f"{k} {v}" for k, v in value.items())
+        table.add_row(_cell(key.replace("_", " ")), _cell(value))
+    _stdout().print(table)
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    """Console script entry point."""
+    app(args=list(argv) if argv is not None else None, prog_name="newsgraph")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

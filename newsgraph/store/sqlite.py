@@ -1,0 +1,689 @@
+"""SQLite store for documents, articles, paragraphs, speakers and quotes.
+
+One plain SQLite file that any tool can open (``sqlite3``, datasette, pandas):
+plain table names, foreign keys, indexes, FTS5 search tables and a few views.
+
+Tables
+    ``documents``        one row per input page (its full text: every offset points into it)
+    ``articles``         one row per article found on a page; ``n`` is its stable row number
+    ``paragraphs``       the layout parts of an article (headline, bullet, caption, body)
+    ``speakers``         one row per resolved speaker name (and kind) across the whole store
+    ``article_speakers`` the speakers of each article with the aliases and roles seen there
+    ``quotes``           attributed statements, linked to their article and speaker
+    ``articles_fts``     FTS5 over headline + body of each article
+    ``quotes_fts``       FTS5 over quote text + speaker
+Views
+    ``article_view``, ``quote_view``, ``speaker_view``
+
+Writes go through :meth:`Store.add`, which stores a document with all its records
+in one transaction: either everything lands or nothing does.
+"""
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from datetime import date, datetime, timezone
+from os import PathLike
+from typing import Any
+
+from newsgraph.model import Article, Document, Part
+
+SCHEMA_VERSION = 1
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS documents (
+    id          TEXT PRIMARY KEY,
+    source      TEXT NOT NULL,
+    kind        TEXT NOT NULL,
+    url         TEXT,
+    title       TEXT,
+    published   TEXT,
+    text        TEXT NOT NULL,
+    meta        TEXT NOT NULL DEFAULT '{}',   -- JSON object
+    ingested_at TEXT NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS articles (
+    id             TEXT PRIMARY KEY,
+    n              INTEGER NOT NULL UNIQUE,    -- stable 1-based row number (order of ingestion)
+    document_id    TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    idx            INTEGER NOT NULL,            -- position of the article on its page
+    start          INTEGER NOT NULL CHECK (start >= 0),
+    "end"          INTEGER NOT NULL CHECK ("end" >= start),
+    headline       TEXT,
+    headline_start INTEGER,
+    headline_end   INTEGER,
+    published      TEXT,
+    updated        TEXT,
+    dateline       TEXT,
+    dateline_start INTEGER,
+    dateline_end   INTEGER,
+    caption        TEXT,
+    caption_start  INTEGER,
+    caption_end    INTEGER,
+    credit         TEXT,
+    truncated      INTEGER NOT NULL DEFAULT 0 CHECK (truncated IN (0, 1)),
+    source         TEXT,
+    url            TEXT,
+    UNIQUE (document_id, idx)
+);
+CREATE INDEX IF NOT EXISTS articles_published ON articles(published);
+
+CREATE TABLE IF NOT EXISTS paragraphs (
+    id         INTEGER PRIMARY KEY,
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    idx        INTEGER NOT NULL,
+    kind       TEXT NOT NULL CHECK (kind IN ('headline', 'bullet', 'caption', 'body')),
+    start      INTEGER NOT NULL CHECK (start >= 0),
+    "end"      INTEGER NOT NULL CHECK ("end" >= start),
+    text       TEXT NOT NULL,
+    UNIQUE (article_id, idx)
+);
+
+CREATE TABLE IF NOT EXISTS speakers (
+    id   INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    kind TEXT NOT NULL DEFAULT 'unknown',
+    UNIQUE (name, kind)
+);
+
+CREATE TABLE IF NOT EXISTS article_speakers (
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    speaker_id INTEGER NOT NULL REFERENCES speakers(id),
+    aliases    TEXT NOT NULL DEFAULT '[]',   -- JSON list
+    roles      TEXT NOT NULL DEFAULT '[]',   -- JSON list
+    gender     TEXT,
+    quotes     INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (article_id, speaker_id)
+);
+CREATE INDEX IF NOT EXISTS article_speakers_speaker ON article_speakers(speaker_id);
+
+CREATE TABLE IF NOT EXISTS quotes (
+    id              TEXT PRIMARY KEY,
+    article_id      TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    speaker_id      INTEGER REFERENCES speakers(id),
+    start           INTEGER NOT NULL CHECK (start >= 0),
+    "end"           INTEGER NOT NULL CHECK ("end" >= start),
+    text            TEXT NOT NULL,
+    type            TEXT NOT NULL CHECK (type IN ('direct', 'indirect', 'mixed')),
+    cue             TEXT,
+    cue_start       INTEGER,
+    cue_end         INTEGER,
+    speaker         TEXT,
+    speaker_mention TEXT,
+    speaker_start   INTEGER,
+    speaker_end     INTEGER,
+    speaker_kind    TEXT,
+    speaker_role    TEXT,
+    addressee       TEXT,
+    confidence      REAL
+);
+CREATE INDEX IF NOT EXISTS quotes_article ON quotes(article_id, start);
+CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes(speaker_id);
+
+-- Full-text search. Standalone FTS5 tables keyed by the record id (not by rowid, which
+-- VACUUM may renumber in tables without an INTEGER PRIMARY KEY).
+CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(
+    article_id UNINDEXED, headline, body, tokenize = 'unicode61 remove_diacritics 2'
+);
+CREATE VIRTUAL TABLE IF NOT EXISTS quotes_fts USING fts5(
+    quote_id UNINDEXED, text, speaker, tokenize = 'unicode61 remove_diacritics 2'
+);
+
+-- quotes_fts follows the quotes table by itself; articles_fts is filled by Store.add
+-- (the body comes from the paragraphs) and emptied here when an article goes.
+CREATE TRIGGER IF NOT EXISTS quotes_fts_insert AFTER INSERT ON quotes BEGIN
+    INSERT INTO quotes_fts (quote_id, text, speaker) VALUES (new.id, new.text, new.speaker);
+END;
+CREATE TRIGGER IF NOT EXISTS quotes_fts_delete AFTER DELETE ON quotes BEGIN
+    DELETE FROM quotes_fts WHERE quote_id = old.id;
+END;
+CREATE TRIGGER IF NOT EXISTS articles_fts_delete AFTER DELETE ON articles BEGIN
+    DELETE FROM articles_fts WHERE article_id = old.id;
+END;
+
+CREATE VIEW IF NOT EXISTS article_view AS
+SELECT a.n, a.id, a.headline, a.published, a.dateline, a.credit, a.truncated,
+       a.source, a.url, a.document_id,
+       (SELECT count(*) FROM quotes q WHERE q.article_id = a.id) AS quotes
+FROM articles a;
+
+CREATE VIEW IF NOT EXISTS quote_view AS
+SELECT q.id, q.text, q.type, q.speaker, q.speaker_role AS role, q.speaker_mention,
+       q.cue, q.addressee, q.confidence, a.n AS article_n, a.headline, a.published,
+       a.source, a.url, q.article_id, q.start, q."end"
+FROM quotes q JOIN articles a ON a.id = q.article_id;
+
+CREATE VIEW IF NOT EXISTS speaker_view AS
+SELECT s.id, s.name, s.kind,
+       count(q.id) AS quotes,
+       count(DISTINCT q.article_id) AS articles,
+       group_concat(DISTINCT q.speaker_role) AS roles
+FROM speakers s LEFT JOIN quotes q ON q.speaker_id = s.id
+GROUP BY s.id;
+"""
+
+_ARTICLE_COLUMNS = (
+    "id", "n", "document_id", "idx", "start", "end", "headline", "headline_start",
+    "headline_end", "published", "updated", "dateline", "dateline_start", "dateline_end",
+    "caption", "caption_start", "caption_end", "credit", "truncated", "source", "url",
+)
+_QUOTE_COLUMNS = (
+    "id", "article_id", "speaker_id", "start", "end", "text", "type", "cue", "cue_start",
+    "cue_end", "speaker", "speaker_mention", "speaker_start", "speaker_end", "speaker_kind",
+    "speaker_role", "addressee", "confidence",
+)
+_PARAGRAPH_COLUMNS = ("article_id", "idx", "kind", "start", "end", "text")
+
+
+def _q(name: str) -> str:
+    return f'"{name}"'
+
+
+def _insert_sql(table: str, columns: Iterable[str]) -> str:
+    columns = tuple(columns)
+    return (
+        f"INSERT INTO {table} ({', '.join(_q(c) for c in columns)}) "
+        f"VALUES ({', '.join('?' for _ in columns)})"
+    )
+
+
+_TERM = re.compile(r'"([^"]*)"|(\S+)')
+
+
+def fts_query(text: str) -> str | None:
+    """Turn user text into a safe FTS5 query: every word must match.
+
+    Words are quoted as FTS5 strings, so operators and punctuation in the input
+    (``OR``, ``(``, ``"``, ``NEAR``, ``:``) are plain text and never a syntax error.
+    ``"two words"`` is a phrase; a trailing ``*`` makes a word a prefix.
+    Returns None when the text holds nothing to search for.
+    """
+    terms = []
+    for m in _TERM.finditer(text or ""):
+        phrase, word = m.group(1), m.group(2)
+        prefix = False
+        if phrase is None:
+            if word.endswith("*") and word.rstrip("*"):
+                word, prefix = word.rstrip("*"), True
+            phrase = word
+        phrase = phrase.replace("\x00", " ")
+        if not phrase.strip():
+            continue
+        terms.append('"' + phrase.replace('"', '""') + '"' + ("*" if prefix else ""))
+    return " ".join(terms) or None
+
+
+def parse_since(since: str | date | None) -> str | None:
+    """Validate an ISO date (or datetime, year, year-month) and return it normalised.
+
+    ``"2026-03"`` -> ``"2026-03-01"``; ``"20260303"`` -> ``"2026-03-03"``.
+    Raises ValueError for anything else.
+    """
+    if since is None or since == "":
+        return None
+    if isinstance(since, datetime):
+        return since.isoformat()
+    if isinstance(since, date):
+        return since.isoformat()
+    text = str(since).strip()
+    if re.fullmatch(r"\d{4}", text):  # a year
+        text += "-01-01"
+    elif re.fullmatch(r"\d{4}-\d{2}", text):  # a month
+        text += "-01"
+    try:
+        if len(text) <= 10:
+            return date.fromisoformat(text).isoformat()
+        return datetime.fromisoformat(text).isoformat()
+    except ValueError:
+        raise ValueError(f"not an ISO date: {since!r} (expected YYYY-MM-DD)") from None
+
+
+def _casefold(value: object) -> str:
+    return "" if value is None else str(value).casefold()
+
+
+def _utcnow() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def _part_fields(part: Part | None) -> tuple[str | None, int | None, int | None]:
+    if part is None:
+        return None, None, None
+    return part.text, part.start, part.end
+
+
+def _clean(name: str | None) -> str | None:
+    if name is None:
+        return None
+    name = " ".join(str(name).split())
+    return name or None
+
+
+class StoreError(Exception):
+    """The database cannot be used by this version of newsgraph."""
+
+
+class Store:
+    """A newsgraph database in one SQLite file.
+
+    >>> with Store(":memory:") as store:
+    ...     store.stats()["documents"]
+    0
+    """
+
+    def __init__(self, path: str | PathLike[str] = "newsgraph.db") -> None:
+        self.path = str(path)
+        self._conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+        self._conn.row_factory = sqlite3.Row
+        # SQLite's lower() folds ASCII only; names are not all ASCII
+        self._conn.create_function("casefold", 1, _casefold, deterministic=True)
+        try:
+            self._setup()
+        except Exception:
+            self._conn.close()
+            raise
+
+    # -- connection -------------------------------------------------------------------
+
+    def _setup(self) -> None:
+        c = self._conn
+        c.execute("PRAGMA foreign_keys = ON")
+        c.execute("PRAGMA busy_timeout = 10000")
+        version = c.execute("PRAGMA user_version").fetchone()[0]
+        if version > SCHEMA_VERSION:
+            raise StoreError(
+                f"{self.path}: database schema version {version} is newer than this "
+                f"newsgraph understands ({SCHEMA_VERSION})"
+            )
+        if version == 0:
+            tables = {r[0] for r in c.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+            if tables and "documents" not in tables:
+                raise StoreError(f"{self.path}: not a newsgraph database")
+        if self.path != ":memory:":
+            c.execute("PRAGMA journal_mode = WAL")
+            c.execute("PRAGMA synchronous = NORMAL")
+        if version < SCHEMA_VERSION:
+            with self._transaction():
+                for statement in _split_sql(_SCHEMA):
+                    c.execute(statement)
+                c.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        c = self._conn
+        c.execute("BEGIN IMMEDIATE")
+        try:
+            yield c
+        except BaseException:
+            c.execute("ROLLBACK")
+            raise
+        else:
+            c.execute("COMMIT")
+
+    def close(self) -> None:
+        self._conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def schema_version(self) -> int:
+        return self._conn.execute("PRAGMA user_version").fetchone()[0]
+
+    # -- writing ----------------------------------------------------------------------
+
+    def has_document(self, document_id: str) -> bool:
+        row = self._conn.execute("SELECT 1 FROM documents WHERE id = ?", (document_id,)).fetchone()
+        return row is not None
+
+    def add(self, document: Document, articles: Iterable[Article]) -> bool:
+        """Store a document and all its records in one transaction.
+
+        Returns False, changing nothing, when the document id is already stored.
+        On any error the transaction is rolled back and the error raised: nothing of
+        the document stays half-written.
+        """
+        articles = list(articles)
+        _check_offsets(document, articles)
+        with self._transaction() as c:
+            if c.execute("SELECT 1 FROM documents WHERE id = ?", (document.id,)).fetchone():
+                return False
+            c.execute(
+                _insert_sql("documents", ("id", "source", "kind", "url", "title", "published",
+                                          "text", "meta", "ingested_at")),
+                (document.id, document.source, document.kind, document.url, document.title,
+                 document.published, document.text,
+                 json.dumps(document.meta or {}, ensure_ascii=False, default=str), _utcnow()),
+            )
+            if not articles:
+                return True
+            next_n = c.execute("SELECT coalesce(max(n), 0) + 1 FROM articles").fetchone()[0]
+
+            article_rows, paragraph_rows, fts_rows, quote_rows = [], [], [], []
+            speaker_keys: dict[tuple[str, str], None] = {}
+            article_speaker_rows = []
+            for i, art in enumerate(articles):
+                headline = _part_fields(art.headline)
+                dateline = _part_fields(art.dateline)
+                caption = _part_fields(art.caption)
+                article_rows.append((
+                    art.id, next_n + i, document.id, art.index, art.start, art.end, *headline,
+                    art.published or document.published, art.updated, *dateline, *caption,
+                    art.credit, int(bool(art.truncated)), art.source or document.source,
+                    art.url or document.url,
+                ))
+                parts = []
+                if art.headline is not None:
+                    parts.append(("headline", art.headline))
+                parts += [("bullet", p) for p in art.bullets]
+                if art.caption is not None:
+                    parts.append(("caption", art.caption))
+                parts += [("body", p) for p in art.paragraphs]
+                parts.sort(key=lambda kp: (kp[1].start, kp[1].end))
+                for idx, (kind, part) in enumerate(parts):
+                    paragraph_rows.append((art.id, idx, kind, part.start, part.end, part.text))
+                body = "\n".join(p.text for p in (*art.bullets, *art.paragraphs))
+                fts_rows.append((art.id, art.headline.text if art.headline else "", body))
+
+                for j, q in enumerate(art.quotes):
+                    name = _clean(q.speaker)
+                    kind = q.speaker_kind or "unknown"
+                    if name:
+                        speaker_keys[(name, kind)] = None
+                    quote_rows.append((q, name, kind, art.id, j))
+                quoted_kinds = {_clean(q.speaker): q.speaker_kind or "unknown" for q in art.quotes}
+                for sp in art.speakers:
+                    name = _clean(sp.name)
+                    if not name:
+                        continue
+                    # one speaker row per name: the kind the quotes give wins
+                    kind = quoted_kinds.get(name) or sp.kind or "unknown"
+                    speaker_keys[(name, kind)] = None
+                    article_speaker_rows.append((art.id, name, kind, sp))
+
+            c.executemany(_insert_sql("articles", _ARTICLE_COLUMNS), article_rows)
+            c.executemany(_insert_sql("paragraphs", _PARAGRAPH_COLUMNS), paragraph_rows)
+            c.executemany(
+                "INSERT INTO articles_fts (article_id, headline, body) VALUES (?, ?, ?)", fts_rows
+            )
+
+            speaker_ids: dict[tuple[str, str], int] = {}
+            if speaker_keys:
+                c.executemany(
+                    "INSERT INTO speakers (name, kind) VALUES (?, ?) ON CONFLICT (name, kind) DO NOTHING",
+                    list(speaker_keys),
+                )
+                for key in speaker_keys:
+                    speaker_ids[key] = c.execute(
+                        "SELECT id FROM speakers WHERE name = ? AND kind = ?", key
+                    ).fetchone()[0]
+
+            rows = []
+            for q, name, kind, article_id, j in quote_rows:
+                rows.append((
+                    q.id or f"{article_id}-q{j}", article_id,
+                    speaker_ids.get((name, kind)) if name else None,
+                    q.start, q.end, q.text, q.type, q.cue, q.cue_start, q.cue_end,
+                    name, q.speaker_mention, q.speaker_start, q.speaker_end, q.speaker_kind,
+                    q.speaker_role, q.addressee, q.confidence,
+                ))
+            c.executemany(_insert_sql("quotes", _QUOTE_COLUMNS), rows)
+
+            merged: dict[tuple[str, int], list[Any]] = {}
+            for article_id, name, kind, sp in article_speaker_rows:
+                key = (article_id, speaker_ids[(name, kind)])
+                if key in merged:  # the same name twice in one article: merge
+                    row = merged[key]
+                    row[0] += [a for a in sp.aliases if a not in row[0]]
+                    row[1] += [r for r in sp.roles if r not in row[1]]
+                    row[2] = row[2] or sp.gender
+                    row[3] += sp.quotes
+                else:
+                    merged[key] = [list(sp.aliases), list(sp.roles), sp.gender, sp.quotes]
+            c.executemany(
+                _insert_sql("article_speakers",
+                            ("article_id", "speaker_id", "aliases", "roles", "gender", "quotes")),
+                [(aid, sid, json.dumps(al, ensure_ascii=False), json.dumps(ro, ensure_ascii=False),
+                  g, nq) for (aid, sid), (al, ro, g, nq) in merged.items()],
+            )
+        return True
+
+    # -- reading ----------------------------------------------------------------------
+
+    def _resolve_article(self, ref: str | int) -> str | None:
+        """Article id for an article id or its 1-based row number ``n``."""
+        if isinstance(ref, int) and not isinstance(ref, bool):
+            row = self._conn.execute("SELECT id FROM articles WHERE n = ?", (ref,)).fetchone()
+            return row[0] if row else None
+        ref = str(ref).strip()
+        row = self._conn.execute("SELECT id FROM articles WHERE id = ?", (ref,)).fetchone()
+        if row is None and ref.isdigit():
+            row = self._conn.execute("SELECT id FROM articles WHERE n = ?", (int(ref),)).fetchone()
+        return row[0] if row else None
+
+    def articles(self, search: str | None = None, since: str | date | None = None,
+                 limit: int | None = None) -> list[dict[str, Any]]:
+        """Articles in the order they were stored (by ``n``), with their number of quotes."""
+        where, params = [], []
+        if search is not None:
+            query = fts_query(search)
+            if query is None:
+                return []
+            where.append("a.id IN (SELECT article_id FROM articles_fts WHERE articles_fts MATCH ?)")
+            params.append(query)
+        since_s = parse_since(since)
+        if since_s:
+            where.append("a.published >= ?")
+            params.append(since_s)
+        sql = (
+            "SELECT a.n, a.id, a.headline, a.published, a.updated, a.dateline, a.credit, "
+            "a.truncated, a.source, a.url, a.document_id, "
+            "(SELECT count(*) FROM quotes q WHERE q.article_id = a.id) AS quotes "
+            "FROM articles a"
+        )
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += " ORDER BY a.n"
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(max(int(limit), 0))
+        out = []
+        for row in self._conn.execute(sql, params):
+            d = dict(row)
+            d["truncated"] = bool(d["truncated"])
+            out.append(d)
+        return out
+
+    def article(self, ref: str | int) -> dict[str, Any] | None:
+        """One article by id or row number, with the page text, its parts and quotes.
+
+        All offsets (of the article, its parts and quotes) point into ``text``,
+        the text of the document the article comes from.
+        """
+        article_id = self._resolve_article(ref)
+        if article_id is None:
+            return None
+        c = self._conn
+        row = c.execute(
+            f"SELECT {', '.join('a.' + _q(col) for col in _ARTICLE_COLUMNS)}, "
+            "d.text AS text, d.source AS document_source, d.kind AS document_kind, "
+            "d.title AS document_title "
+            "FROM articles a JOIN documents d ON d.id = a.document_id WHERE a.id = ?",
+            (article_id,),
+        ).fetchone()
+        art = dict(row)
+        art["truncated"] = bool(art["truncated"])
+        art["paragraphs"] = [
+            dict(r) for r in c.execute(
+                'SELECT idx, kind, start, "end", text FROM paragraphs WHERE article_id = ? ORDER BY idx',
+                (article_id,),
+            )
+        ]
+        art["bullets"] = [p["text"] for p in art["paragraphs"] if p["kind"] == "bullet"]
+        art["body"] = "\n".join(p["text"] for p in art["paragraphs"] if p["kind"] == "body")
+        art["quotes"] = self.quotes(article=article_id)
+        art["speakers"] = [
+            {"name": r["name"], "kind": r["kind"], "aliases": json.loads(r["aliases"]),
+             "roles": json.loads(r["roles"]), "gender": r["gender"], "quotes": r["quotes"]}
+            for r in c.execute(
+                "SELECT s.name, s.kind, x.aliases, x.roles, x.gender, x.quotes "
+                "FROM article_speakers x JOIN speakers s ON s.id = x.speaker_id "
+                "WHERE x.article_id = ? ORDER BY x.quotes DESC, s.name",
+                (article_id,),
+            )
+        ]
+        return art
+
+    def quotes(self, speaker: str | None = None, search: str | None = None,
+               since: str | date | None = None, article: str | int | None = None,
+               limit: int | None = None) -> list[dict[str, Any]]:
+        """Quotes, in article order then position, optionally filtered.
+
+        ``speaker`` matches the resolved speaker name as a case-insensitive substring;
+        ``search`` is a full-text search over quote text and speaker; ``since`` keeps
+        articles published on or after that ISO date; ``article`` is an article id or
+        row number.
+        """
+        where, params = [], []
+        if article is not None:
+            article_id = self._resolve_article(article)
+            if article_id is None:
+                return []
+            where.append("q.article_id = ?")
+            params.append(article_id)
+        if speaker is not None:
+            where.append("instr(casefold(q.speaker), ?) > 0")
+            params.append(_casefold(" ".join(speaker.split())))
+        if search is not None:
+            query = fts_query(search)
+            if query is None:
+                return []
+            where.append("q.id IN (SELECT quote_id FROM quotes_fts WHERE quotes_fts MATCH ?)")
+            params.append(query)
+        since_s = parse_since(since)
+        if since_s:
+            where.append("a.published >= ?")
+            params.append(since_s)
+        sql = (
+            'SELECT q.id, q.article_id AS article, a.n AS article_n, q.text, q.type, q.cue, '
+            'q.speaker, q.speaker_role, q.speaker_mention, q.speaker_kind, q.addressee, '
+            'q.start, q."end", q.cue_start, q.cue_end, q.speaker_start, q.speaker_end, '
+            'q.confidence, a.headline, a.published, a.source '
+            "FROM quotes q JOIN articles a ON a.id = q.article_id"
+        )
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += " ORDER BY a.n, q.start, q.\"end\""
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(max(int(limit), 0))
+        return [dict(r) for r in self._conn.execute(sql, params)]
+
+    def speakers(self, limit: int | None = None) -> list[dict[str, Any]]:
+        """Speakers with their number of quotes and articles and the roles seen, most quoted first."""
+        sql = (
+            "SELECT s.name, s.kind, count(q.id) AS quotes, "
+            "count(DISTINCT q.article_id) AS articles, "
+            "s.id AS _id "
+            "FROM speakers s LEFT JOIN quotes q ON q.speaker_id = s.id "
+            "GROUP BY s.id ORDER BY quotes DESC, articles DESC, s.name"
+        )
+        params: list[Any] = []
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(max(int(limit), 0))
+        rows = [dict(r) for r in self._conn.execute(sql, params)]
+        roles: dict[int, list[str]] = {}
+        for sid, role in self._conn.execute(
+            "SELECT DISTINCT speaker_id, speaker_role FROM quotes "
+            "WHERE speaker_id IS NOT NULL AND speaker_role IS NOT NULL "
+            "ORDER BY speaker_id, speaker_role"
+        ):
+            roles.setdefault(sid, []).append(role)
+        # roles the pipeline saw for a speaker in an article, even outside a quote
+        for sid, seen in self._conn.execute("SELECT speaker_id, roles FROM article_speakers"):
+            known = roles.setdefault(sid, [])
+            known.extend(r for r in json.loads(seen) if r and r not in known)
+        return [
+            {"name": r["name"], "kind": r["kind"], "quotes": r["quotes"],
+             "articles": r["articles"], "roles": roles.get(r["_id"], [])}
+            for r in rows
+        ]
+
+    def stats(self) -> dict[str, Any]:
+        """Counts of everything stored, and the range of publication dates."""
+        c = self._conn
+
+        def count(table: str) -> int:
+            return c.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+
+        first, last = c.execute("SELECT min(published), max(published) FROM articles").fetchone()
+        by_type = {r[0]: r[1] for r in c.execute("SELECT type, count(*) FROM quotes GROUP BY type")}
+        return {
+            "path": self.path,
+            "schema_version": self.schema_version,
+            "documents": count("documents"),
+            "articles": count("articles"),
+            "paragraphs": count("paragraphs"),
+            "quotes": count("quotes"),
+            "quotes_by_type": by_type,
+            "speakers": c.execute(
+                "SELECT count(DISTINCT speaker_id) FROM quotes WHERE speaker_id IS NOT NULL"
+            ).fetchone()[0],
+            "sources": c.execute("SELECT count(DISTINCT source) FROM documents").fetchone()[0],
+            "first_published": first,
+            "last_published": last,
+        }
+
+
+def _check_offsets(document: Document, articles: list[Article]) -> None:
+    """Refuse records whose offsets fall outside the document text."""
+    size = len(document.text)
+
+    def check(what: str, start: int | None, end: int | None) -> None:
+        if start is None and end is None:
+            return
+        if start is None or end is None or not (0 <= start <= end <= size):
+            raise ValueError(
+                f"{what}: offsets {start}..{end} outside the document text (length {size})"
+            )
+
+    for art in articles:
+        if art.document_id and art.document_id != document.id:
+            raise ValueError(f"article {art.id} belongs to document {art.document_id}, not {document.id}")
+        check(f"article {art.id}", art.start, art.end)
+        for name in ("headline", "dateline", "caption"):
+            part = getattr(art, name)
+            if part is not None:
+                check(f"article {art.id} {name}", part.start, part.end)
+        for part in (*art.bullets, *art.paragraphs):
+            check(f"article {art.id} paragraph", part.start, part.end)
+        for q in art.quotes:
+            what = f"quote {q.id or q.text[:30]!r}"
+            check(what, q.start, q.end)
+            check(what + " cue", q.cue_start, q.cue_end)
+            check(what + " speaker", q.speaker_start, q.speaker_end)
+
+
+def _split_sql(script: str) -> list[str]:
+    """Split the schema script into statements (triggers contain ';' inside BEGIN...END)."""
+    statements, buf = [], []
+    for line in script.splitlines():
+        if line.strip().startswith("--") and not buf:
+            continue
+        buf.append(line)
+        text = "\n".join(buf).strip()
+        if text.endswith(";") and sqlite3.complete_statement(text):
+            statements.append(text)
+            buf = []
+    rest = "\n".join(buf).strip()
+    if rest:
+        statements.append(rest)
+    return statements
