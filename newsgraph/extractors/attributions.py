@@ -57,12 +57,12 @@ def _subject(v, depth: int = 0):
         if c.dep_ in SUBJECT_DEPS:
             if c.lower_ in RELATIVE and v.dep_ == "relcl":
                 return v.head
-            if c.lower_ in EXPLETIVE and c.dep_ != "csubj":
-                return None
             if c.dep_ == "nsubjpass" and v.lemma_ not in ("quote", "cite"):
                 # `X was told that`, `it was said` are not the speaker; `X was quoted as saying` is
                 agent = _agent(v)
                 return agent
+            if c.lower_ in EXPLETIVE and c.dep_ != "csubj":
+                return None
             return c
     agent = _agent(v)
     if agent is not None:
@@ -73,6 +73,9 @@ def _subject(v, depth: int = 0):
         head = v.head
         if v.dep_ == "pcomp" and head.head is not head:  # quoted as saying
             head = head.head
+            quoted = [c for c in head.children if c.dep_ == "dobj"]
+            if quoted and head.lemma_ in ("quote", "cite"):
+                return quoted[0]  # `media quoted X as saying`: X speaks
         if v.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):
             return head  # `a statement saying`, `officials saying`
         return _subject(head, depth + 1)
@@ -206,6 +209,12 @@ def _addressee(v, lemma: str) -> str | None:
     return None
 
 
+def marks_chars() -> str:
+    from .marks import DOUBLE
+
+    return DOUBLE
+
+
 def doc_text(doc, i: int, j: int) -> str:
     return doc[i:j].text
 
@@ -252,6 +261,10 @@ def find(doc, sent_start: int = 0) -> list[Attribution]:
             if rest.endswith(":") and not any(ch in rest for ch in "\u201c\"") and len(rest) < 80:
                 out.append(Attribution(phrase, lemma, sent_start + cs, sent_start + ce, subject, None, None,
                                        _addressee(tok, lemma), sent_start, doc, intro=True, verb_i=tok.i))
+            elif any(ch in doc.text for ch in marks_chars()):
+                # `"A," said X, "B."`: no content of its own, but it attributes the quotes around it
+                out.append(Attribution(phrase, lemma, sent_start + cs, sent_start + ce, subject, None, None,
+                                       _addressee(tok, lemma), sent_start, doc, verb_i=tok.i))
             elif ":" in doc.text[ce:ce + 60]:
                 colon = doc.text.index(":", ce)
                 after = _trim(doc, colon + 1, len(doc.text), strip_mark=False)

@@ -218,8 +218,9 @@ class ArticleQuotes:
         appos_person = None
         for a in appos:
             ea = _ent_of(a)
-            if ea is not None and ea.label_ == "PERSON":
-                appos_person = (a, ea)
+            if ea is not None and (name_kind(ea.text, ea.label_, reg) == "person" or (
+                    t.lower_ in ROLE_WORDS and a.pos_ == "PROPN" and ea.label_ in ("ORG", "GPE", "NORP"))):
+                appos_person = (a, ea)  # `its chief executive, Wanjiku Kamau,`: a role's apposition is a person
         role = None
         if appos_person and (person_ent is None or person_ent.label_ != "PERSON"):
             # `Its chief executive, Daniel Brisco,`: the name is in the apposition
@@ -332,6 +333,8 @@ class ArticleQuotes:
                         self.registry.last_speaker = sp.entity
             assigned: dict[int, tuple[Speech, attributions.Attribution, str]] = {}  # statement idx -> speech
             for a, sp in speeches:
+                if not a.intro and not a.has_content:
+                    continue  # a bare `said X` between quotes: used for adjacency only
                 if a.intro:
                     nxt = [i for i, st in enumerate(p.statements) if st.start > a.cue_end]
                     if nxt:
