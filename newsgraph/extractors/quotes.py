@@ -97,6 +97,7 @@ class ArticleQuotes:
         self.paragraphs = paragraphs
         self.registry = Registry()
         self.quotes: list[Quote] = []
+        self._entities: list[Entity | None] = []
 
     # ---------------------------------------------------------------- registry of names
     def _inside_statement(self, pos: int) -> bool:
@@ -132,7 +133,7 @@ class ArticleQuotes:
                         continue
                     kind = name_kind(ent.text, ent.label_, reg)
                     if kind == "person":
-                        reg.add_person(ent.text, pos)
+                        reg.add_person(ent.text, pos, role=_role_in_context(ent))
                     elif kind == "organization":
                         reg.add_org(ent.text, pos, "organization")
         # surnames and short forms mentioned anywhere count as mentions (for pronoun recency)
@@ -155,15 +156,26 @@ class ArticleQuotes:
     _NAME = re.compile(r"\b((?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?[A-Z][a-z]+(?:[ -][A-Z][a-z'\u2019-]+){1,3})\b")
 
     def _names_by_pattern(self, p: Paragraph, s: Sentence) -> None:
-        """People named in sentences that were not parsed: capitalised names with a known first name."""
+        """People named in sentences that were not parsed: capitalised names with a known first name
+        or after a title (`Coach Emeka Obi`, `Finance Minister Tahir Saif-ur-Rehman`)."""
         text = self.page[s.start:s.end]
         for m in self._NAME.finditer(text):
-            name = m.group(1)
-            first = name.split()[0].rstrip(".")
-            if first in ("Mr", "Mrs", "Ms", "Dr", "Prof") or is_known_first_name(first):
-                pos = s.start + m.start(1)
-                if not self._inside_statement(pos):
-                    self.registry.add_person(name, pos)
+            words = m.group(1).split()
+            k = next((i for i, w in enumerate(words) if w.rstrip(".") in ("Mr", "Mrs", "Ms", "Dr", "Prof")
+                      or is_known_first_name(w)), None)
+            role = None
+            if k is None:
+                r = max((i for i, w in enumerate(words) if w.lower() in ROLE_WORDS), default=None)
+                if r is None or r == len(words) - 1:
+                    continue
+                k = r + 1
+            if k > 0:
+                role = " ".join(words[:k]) if any(w.lower() in ROLE_WORDS for w in words[:k]) else None
+                if role is None:
+                    continue
+            pos = s.start + m.start(1) + len(" ".join(words[:k])) + (1 if k else 0)
+            if not self._inside_statement(pos):
+                self.registry.add_person(" ".join(words[k:]), pos, role=role)
 
     # ---------------------------------------------------------------- speakers
     def speech(self, att: attributions.Attribution) -> Speech | None:
@@ -372,7 +384,8 @@ class ArticleQuotes:
                     if prev:
                         got = (prev[0][0], prev[0][1], "(continuation)")
                 if got is None and pending_intro is not None and i == 0:
-                    got = (pending_intro[0], pending_intro[1], pending_intro[1].cue)
+                    got = (pending_intro[0], pending_intro[1],
+                           pending_intro[1].cue if pending_intro[1] is not None else ":")
                 if got is None:
                     dash = self._dash_speaker(p, st)
                     if dash is not None:
@@ -390,12 +403,33 @@ class ArticleQuotes:
                 last_speech, last_cue = sp, a
             if p.statements or speeches:
                 pending_intro = pending_intro if not p.statements else None
+            if pending_intro is None and p.part.text.rstrip().endswith(":") and p.kind == "body":
+                named = self._last_named(p)
+                if named is not None:
+                    pending_intro = (named, None)
             if not p.statements and not speeches and p.kind == "body":
                 # an unrelated paragraph ends the run of continuation
                 if len(p.part.text) > 40:
                     last_speech = last_speech if self._mentions(p, last_speech) else None
+        for q, ent in zip(self.quotes, self._entities):
+            if q.speaker_role is None and ent is not None and ent.roles:
+                q.speaker_role = ent.roles[0]  # the role the article gave this speaker elsewhere
         self.quotes.sort(key=lambda q: q.start)
         return self.quotes
+
+    def _last_named(self, p: Paragraph) -> Speech | None:
+        """The person (or else organisation) named last in a paragraph: who a colon intro introduces."""
+        best = None
+        for e in self.registry.entities:
+            for pos in e.positions:
+                if p.part.start <= pos < p.part.end and (best is None or (e.kind == "person", pos) > best[0]):
+                    best = ((e.kind == "person", pos), e)
+        if best is None:
+            return None
+        e = best[1]
+        pos = best[0][1]
+        return Speech(e.name, e.name, pos, pos + len(e.name), e.kind if e.kind != "place" else "organization",
+                      _role(e), e)
 
     def _uncovered_words(self, cs: int, ce: int, spans) -> int:
         """Words of the content outside the given quoted stretches."""
@@ -427,7 +461,7 @@ class ArticleQuotes:
                     return sp, a, a.cue
         return None
 
-    _DASH = re.compile(r"^\s*[\u2014\u2013-]{1,2}\s*([A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,4})(?:,\s*([^.\n]{2,80}))?")
+    _DASH = re.compile(r"^\s*,?\s*[\u2014\u2013-]{1,2}\s*([A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,4})(?:,\s*([^.\n]{2,80}))?")
 
     def _dash_speaker(self, p: Paragraph, st: marks.Quoted) -> Speech | None:
         """`"..." — Jane Roe, spokesperson`."""
@@ -454,6 +488,7 @@ class ArticleQuotes:
                 return  # already have (most of) this one
         if sp.entity is not None:
             sp.entity.seen(sp.start)
+        self._entities.append(sp.entity)
         self.quotes.append(Quote(
             text=self.page[start:end], start=start, end=end, type=qtype,
             cue=cue if cue is not None else (a.cue if a else None),
@@ -498,6 +533,31 @@ def _confidence(qtype: str, a, sp: Speech, cue) -> float:
     if a is not None and a.lemma in ("think", "believe", "know", "want", "hope", "feel", "expect"):
         c -= 0.15
     return round(max(0.1, c), 2)
+
+
+def _role_in_context(ent) -> str | None:
+    """The role a sentence gives a named person: title words before the name (`Coach Emeka Obi`),
+    an apposition after it (`Irina Sokolova, the regional governor,`) or the noun it is in
+    apposition to (`the regional governor, Irina Sokolova`)."""
+    doc = ent.doc
+    root = ent.root
+    i = ent.start - 1
+    pre = []
+    while i >= 0 and doc[i].dep_ in ("compound", "amod", "nmod") and doc[i].head.i >= ent.start - 1 \
+            and not doc[i].is_punct and doc[i].lower_ not in HONORIFICS:
+        pre.insert(0, doc[i])
+        i -= 1
+    if pre and any(t.lower_ in ROLE_WORDS for t in pre):
+        return doc[pre[0].i:ent.start].text
+    for c in root.children:
+        if c.dep_ == "appos" and c.i > root.i and c.pos_ == "NOUN":
+            return _clean_role(_appos_text(c))
+    if root.dep_ == "appos" and root.head.pos_ == "NOUN" and root.head.lower_ in ROLE_WORDS:
+        head = root.head
+        toks = [t for t in head.subtree if t.i < root.left_edge.i and not t.is_punct and t.dep_ != "det"]
+        if toks:
+            return _clean_role(doc[toks[0].i:toks[-1].i + 1].text)
+    return None
 
 
 def _relabel(span, label: str):
