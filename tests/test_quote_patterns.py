@@ -11,6 +11,7 @@ patterns the extractor does not handle yet.
 from __future__ import annotations
 
 import copy
+from pathlib import Path
 
 import pytest
 
@@ -21,6 +22,12 @@ except ImportError:  # pragma: no cover - if tests/ ever becomes a package
 
 CASES = load_cases()
 IDS = [c["id"] for c in CASES]
+_GAPS_FILE = Path(__file__).parent / "data" / "quote_cases" / "known_gaps.txt"
+KNOWN_GAPS = {line.strip() for line in _GAPS_FILE.read_text().splitlines()
+              if line.strip() and not line.startswith("#")}
+PATTERN_CASES = [pytest.param(c, id=c["id"], marks=pytest.mark.xfail(
+    strict=True, reason="known gap, listed in tests/data/quote_cases/known_gaps.txt")) if c["id"] in KNOWN_GAPS
+    else pytest.param(c, id=c["id"]) for c in CASES]
 
 
 def test_gold_cases_are_well_formed():
@@ -30,7 +37,12 @@ def test_gold_cases_are_well_formed():
     assert not problems, "\n".join(problems)
 
 
-@pytest.mark.parametrize("case", CASES, ids=IDS)
+def test_known_gaps_are_real_cases():
+    assert KNOWN_GAPS <= set(IDS)
+    assert len(KNOWN_GAPS) < len(IDS) / 3
+
+
+@pytest.mark.parametrize("case", PATTERN_CASES)
 def test_quote_pattern(case):
     from newsgraph import extract
 
