@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..model import Part, Quote
-from . import attributions, marks
+from . import attributions, cues, marks
 from .speakers import GROUP_WORDS, HONORIFICS, ORG_WORDS, ROLE_WORDS, Entity, Registry, first_name_gender, \
     is_known_first_name
 
@@ -364,6 +364,9 @@ class ArticleQuotes:
                     for i in cover:
                         assigned.setdefault(i, (sp, a, a.cue))
                     continue
+                min_words = 2 if cues.stance(a.lemma) in ("deny", "accuse", "condemn", "welcome") else 3
+                if len([w for w in page[cs:ce].split() if any(ch.isalnum() for ch in w)]) < min_words:
+                    continue  # `Now, he said, ...` / `That, she said`: too short to be a statement
                 frags = [q for q in p.quoted if _overlap(cs, ce, q.start, q.end) > 0]
                 qtype = "mixed" if frags else "indirect"
                 for i in cover:
