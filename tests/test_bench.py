@@ -57,7 +57,7 @@ def test_quotes_newsgraph_smoke(tmp_path):
         text = gold[p["id"]]["text"]
         for q in p["quotes"]:
             assert 0 <= q["start"] < q["end"] <= len(text)
-            assert text[q["start"]:q["end"]] == q["quote"]
+            assert text[q["start"]:q["end"]] == q["quote"]  # the Quote's own text is at its offsets
 
 
 def test_textacy_baseline_offsets_and_speaker():
