@@ -300,10 +300,7 @@ class ArticleQuotes:
                     return Speech(ent.name, mention, m_start, m_end, "person", _role(ent), ent)
             if t.tag_ in ("NNS", "NNPS"):
                 return Speech(words, mention, m_start, m_end, "group", None)
-            role = words
-            if possessor is not None:
-                role = words
-            return Speech(mention if not definite else words, mention, m_start, m_end, "person", role)
+            return Speech(mention if not definite else words, mention, m_start, m_end, "person", words)
         if head in ORG_WORDS or t.lower_ in ORG_WORDS:
             if definite or possessor is None:
                 ent = reg.org_by_head(t.lower_, pos) or (reg.org_by_head(head, pos) if head != t.lower_ else None)
@@ -358,7 +355,6 @@ class ArticleQuotes:
                 if ce <= cs:
                     continue
                 cover = [i for i, st in enumerate(p.statements) if _overlap(cs, ce, st.start, st.end) > 0]
-                covered = sum(_overlap(cs, ce, p.statements[i].start, p.statements[i].end) for i in cover)
                 uncovered = self._uncovered_words(cs, ce, [p.statements[i] for i in cover])
                 if cover and uncovered <= 1:
                     for i in cover:
@@ -577,7 +573,6 @@ def _ent_of(tok):
 
 
 def _appos_text(tok) -> str:
-    toks = [x for x in tok.subtree if not (x.dep_ == "relcl" and x.head.i == tok.i)]
     drop = {y.i for x in tok.children if x.dep_ == "relcl" for y in x.subtree}
     toks = [x for x in tok.subtree if x.i not in drop]
     while toks and toks[-1].is_punct:
