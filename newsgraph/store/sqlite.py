@@ -472,16 +472,9 @@ class Store:
                  limit: int | None = None) -> list[dict[str, Any]]:
         """Articles in the order they were stored (by ``n``), with their number of quotes."""
         where, params = [], []
-        if search is not None:
-            query = fts_query(search)
-            if query is None:
-                return []
-            where.append("a.id IN (SELECT article_id FROM articles_fts WHERE articles_fts MATCH ?)")
-            params.append(query)
-        since_s = parse_since(since)
-        if since_s:
-            where.append("a.published >= ?")
-            params.append(since_s)
+        if not _search_and_since(where, params, search, since,
+                                 "a.id IN (SELECT article_id FROM articles_fts WHERE articles_fts MATCH ?)"):
+            return []
         sql = (
             "SELECT a.n, a.id, a.headline, a.published, a.updated, a.dateline, a.credit, "
             "a.truncated, a.source, a.url, a.document_id, "
@@ -561,16 +554,9 @@ class Store:
         if speaker is not None:
             where.append("instr(casefold(q.speaker), ?) > 0")
             params.append(_casefold(" ".join(speaker.split())))
-        if search is not None:
-            query = fts_query(search)
-            if query is None:
-                return []
-            where.append("q.id IN (SELECT quote_id FROM quotes_fts WHERE quotes_fts MATCH ?)")
-            params.append(query)
-        since_s = parse_since(since)
-        if since_s:
-            where.append("a.published >= ?")
-            params.append(since_s)
+        if not _search_and_since(where, params, search, since,
+                                 "q.id IN (SELECT quote_id FROM quotes_fts WHERE quotes_fts MATCH ?)"):
+            return []
         sql = (
             'SELECT q.id, q.article_id AS article, a.n AS article_n, q.text, q.type, q.cue, '
             'q.speaker, q.speaker_role, q.speaker_mention, q.speaker_kind, q.addressee, '
@@ -641,6 +627,22 @@ class Store:
             "first_published": first,
             "last_published": last,
         }
+
+
+def _search_and_since(where: list[str], params: list[Any], search: str | None, since: str | date | None,
+                      match_clause: str) -> bool:
+    """Add the full-text and date filters shared by the list queries; False when the search can match nothing."""
+    if search is not None:
+        query = fts_query(search)
+        if query is None:
+            return False
+        where.append(match_clause)
+        params.append(query)
+    since_s = parse_since(since)
+    if since_s:
+        where.append("a.published >= ?")
+        params.append(since_s)
+    return True
 
 
 def _check_offsets(document: Document, articles: list[Article]) -> None:
