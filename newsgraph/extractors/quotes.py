@@ -16,6 +16,7 @@ The steps:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass, field
 
 from ..model import Part, Quote
@@ -98,13 +99,15 @@ class ArticleQuotes:
         self.registry = Registry()
         self.quotes: list[Quote] = []
         self._entities: list[Entity | None] = []
+        self._statement_starts: list[int] = []  # sorted, for _inside_statement
+        self._statement_ends: list[int] = []
+        self._spans: list[tuple[int, int]] = []  # emitted (start, end), sorted, for _emit
+        self._longest = 0
 
     # ---------------------------------------------------------------- registry of names
     def _inside_statement(self, pos: int) -> bool:
-        for p in self.paragraphs:
-            if p.part.start <= pos < p.part.end:
-                return any(s.start <= pos < s.end for s in p.statements)
-        return False
+        i = bisect_right(self._statement_starts, pos) - 1
+        return i >= 0 and pos < self._statement_ends[i]
 
     def build_registry(self) -> None:
         reg = self.registry
@@ -320,6 +323,9 @@ class ArticleQuotes:
         for p in self.paragraphs:
             p.quoted = quoted_spans(p.part)
             p.statements = [q for q in p.quoted if is_statement(q, page, p.part)]
+        stmts = sorted((st.start, st.end) for p in self.paragraphs for st in p.statements)
+        self._statement_starts = [a for a, _ in stmts]
+        self._statement_ends = [b for _, b in stmts]
         self.build_registry()
         last_speech: Speech | None = None
         last_cue = None
@@ -482,9 +488,12 @@ class ArticleQuotes:
         start, end = _trim_range(self.page, start, end)
         if end <= start:
             return
-        for q in self.quotes:
-            if _overlap(q.start, q.end, start, end) > 0.5 * min(q.end - q.start, end - start):
+        lo = bisect_left(self._spans, (start - self._longest, -1))
+        for qs, qe in self._spans[lo:bisect_left(self._spans, (end, -1))]:
+            if _overlap(qs, qe, start, end) > 0.5 * min(qe - qs, end - start):
                 return  # already have (most of) this one
+        insort(self._spans, (start, end))
+        self._longest = max(self._longest, end - start)
         if sp.entity is not None:
             sp.entity.seen(sp.start)
         self._entities.append(sp.entity)

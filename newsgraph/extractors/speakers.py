@@ -19,6 +19,7 @@ spokesperson``, ``a crane operator with 22 years at the port``).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -107,17 +108,13 @@ class Entity:
         return self.positions[-1] if self.positions else -1
 
     def seen(self, pos: int) -> None:
-        self.positions.append(pos)
-        self.positions.sort()
+        i = bisect_left(self.positions, pos)
+        if i == len(self.positions) or self.positions[i] != pos:
+            self.positions.insert(i, pos)
 
     def seen_before(self, pos: int) -> int:
-        best = -1
-        for p in self.positions:
-            if p < pos:
-                best = p
-            else:
-                break
-        return best
+        i = bisect_left(self.positions, pos)
+        return self.positions[i - 1] if i else -1
 
 
 def strip_honorifics(name: str) -> tuple[str, str | None]:
