@@ -41,8 +41,12 @@ def sentencizer():
 def split(text: str):
     """Tokenise ``text`` and mark sentence starts with the rule sentencizer (no statistical model)."""
     nlp = load()
-    doc = nlp.make_doc(text)
-    return sentencizer()(doc)
+    doc = sentencizer()(nlp.make_doc(text))
+    for tok in doc[1:]:
+        # `"Who pays?" asked X.` / `"Stop!" she said.`: a sentence does not start in lowercase
+        if tok.is_sent_start and tok.text[:1].islower():
+            tok.is_sent_start = False
+    return doc
 
 
 def parse(docs: Iterable, batch_size: int = 256) -> Iterator:

@@ -25,6 +25,7 @@ OBJECT_DEPS = {"dobj", "xcomp", "oprd", "attr", "dative", "ccomp", "acomp"}
 OBJECT_PREPS = {"of", "on", "for", "about", "against", "over", "to", "as", "from", "with"}
 ADDRESSEE_CUES = {"tell", "inform", "assure", "brief", "warn", "remind", "ask", "urge", "caution"}
 PUNCT_EDGE = " ,;:\u2014\u2013-"
+CLOSING_MARKS = "\u201d\"'\u2019\u00bb"
 # cues whose bare infinitive complement is the content (`vowed to fight`, `threatened to quit`)
 SELF_CONTENT = {"promise", "pledge", "vow", "threaten", "swear", "guarantee", "propose", "undertake", "commit"}
 
@@ -61,12 +62,18 @@ def _subject(v, depth: int = 0):
                 # `X was told that`, `it was said` are not the speaker; `X was quoted as saying` is
                 agent = _agent(v)
                 return agent
-            if c.lower_ in EXPLETIVE and c.dep_ != "csubj":
-                return None
+            if c.lower_ in EXPLETIVE and c.dep_ != "csubj" and (
+                    c.lower_ != "it" or v.lemma_ in ("seem", "appear", "be")):
+                return None  # `there`, `what`, `this shows`, `it seems`; a referential `it said` speaks
             return c
     agent = _agent(v)
     if agent is not None:
         return agent
+    if v.i > 0 and v.doc[v.i - 1].is_punct and v.doc[v.i - 1].text in CLOSING_MARKS + ",":
+        # `"...?" asked Fatima Bennani`: the small model often parses the inverted speaker as object
+        for c in v.children:
+            if c.dep_ in ("dobj", "attr", "dative") and c.i > v.i and c.pos_ in ("PROPN", "NOUN"):
+                return c
     if v.dep_ == "relcl" and v.head.pos_ in ("PROPN", "NOUN"):
         return v.head
     if v.dep_ in CLIMB_DEPS and v.head is not v:
@@ -160,7 +167,9 @@ def _content(v, lemma: str, subject):
                     sum(1 for t in doc[right + 1:] if not t.is_punct) >= 3:
                 end_char = len(doc.text)  # `Over the years, she said, email has helped her ...`
             span = _trim(doc, start_tok.idx, end_char, strip_mark=False)
-            if span and sum(1 for t in doc[:left] if not t.is_punct) >= 1:
+            has_clause = any(t.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for t in doc[:left - 1]) or \
+                end_char == len(doc.text)
+            if span and has_clause:
                 return span
     if lemma in cues.CLAUSE_ONLY:
         return None

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 from ..model import Part, Quote
 from . import attributions, cues, marks
-from .speakers import GROUP_WORDS, HONORIFICS, ORG_WORDS, ROLE_WORDS, Entity, Registry, first_name_gender, \
+from .speakers import GROUP_WORDS, HONORIFICS, INSTITUTIONS, ORG_WORDS, ROLE_WORDS, Entity, Registry, first_name_gender, \
     is_known_first_name
 
 STATEMENT_MIN_WORDS = 4
@@ -138,7 +138,7 @@ class ArticleQuotes:
                     if kind == "person":
                         reg.add_person(ent.text, pos, role=_role_in_context(ent))
                     elif kind == "organization":
-                        reg.add_org(ent.text, pos, "organization")
+                        reg.add_org(ent.text, pos, "place" if ent.label_ == "GPE" else "organization")
         # surnames and short forms mentioned anywhere count as mentions (for pronoun recency)
         people = [e for e in reg.entities if e.kind == "person"]
         if people:
@@ -309,7 +309,13 @@ class ArticleQuotes:
                 ent = reg.org_by_head(t.lower_, pos) or (reg.org_by_head(head, pos) if head != t.lower_ else None)
                 if ent and (definite or len(toks) <= 2):
                     ent.seen(pos)
-                    return Speech(ent.name, mention, m_start, m_end, ent.kind, None, ent)
+                    return Speech(ent.name, mention, m_start, m_end, "organization", None, ent)
+                if definite and len(toks) <= 2 and head in INSTITUTIONS:
+                    # `Kestrel Air cancelled 40 flights ... The airline said`: the organisation just named
+                    ent = reg.recent_org(pos, within=400)
+                    if ent:
+                        ent.seen(pos)
+                        return Speech(ent.name, mention, m_start, m_end, "organization", None, ent)
             ent = reg.add_org(words, pos)
             return Speech(ent.name, mention, m_start, m_end, "organization", None, ent)
         if t.tag_ in ("NNS", "NNPS") or t.lower_ in GROUP_WORDS:

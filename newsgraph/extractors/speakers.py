@@ -35,6 +35,14 @@ MALE_WORDS = {"spokesman", "chairman", "businessman", "congressman", "man", "fat
               "himself", "policeman", "uncle", "nephew"}
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 PLURAL_PRONOUNS = {"they", "we"}
+# nouns that name a kind of organisation: `the airline` is the airline just named
+INSTITUTIONS = {"airline", "carrier", "company", "firm", "manufacturer", "maker", "retailer", "insurer",
+                "lender", "operator", "broadcaster", "utility", "startup", "charity", "miner", "automaker",
+                "developer", "supplier", "publisher", "producer", "group", "bank", "agency", "organisation",
+                "organization", "club", "team", "network", "newspaper", "channel", "union", "party",
+                "university", "school", "hospital", "court", "council", "ministry", "department", "army",
+                "militia", "movement", "campaign", "coalition", "government", "administration", "regulator",
+                "watchdog", "outlet", "website", "platform", "app", "service", "body", "institute", "chain"}
 ORG_WORDS = {"ministry", "department", "office", "union", "court", "institute", "university", "party",
              "government", "council", "commission", "committee", "agency", "authority", "association",
              "company", "corporation", "bank", "group", "army", "police", "board", "embassy", "organization",
@@ -43,7 +51,12 @@ ORG_WORDS = {"ministry", "department", "office", "union", "court", "institute", 
              "network", "newspaper", "agency", "service", "club", "firm", "bureau", "center", "centre",
              "fund", "society", "tribunal", "force", "forces", "military", "navy", "station", "school",
              "hospital", "team", "observatory", "trust", "watchdog", "regulator", "commission", "club",
-             "white", "house", "pentagon", "kremlin", "survey", "study", "report", "poll", "statement"}
+             "white", "house", "pentagon", "kremlin", "survey", "study", "report", "poll", "statement",
+             "airline", "carrier", "firm", "manufacturer", "maker", "retailer", "insurer", "lender", "operator",
+             "broadcaster", "utility", "startup", "charity", "miner", "automaker", "developer", "supplier",
+             "publisher", "producer", "brand", "chain", "conglomerate", "giant", "outlet", "channel", "ngo",
+             "club", "museum", "zoo", "church", "mosque", "temple", "municipality", "province", "state",
+             "city", "county", "district", "region", "country", "nation", "province", "organisers"}
 ROLE_WORDS = {"minister", "spokesman", "spokeswoman", "spokesperson", "president", "secretary", "chief",
               "director", "mayor", "governor", "official", "officer", "chairman", "chairwoman", "chair",
               "leader", "head", "executive", "ceo", "founder", "ambassador", "envoy", "general", "commander",
@@ -233,6 +246,16 @@ class Registry:
             if any(re.search(r"\b" + re.escape(head) + r"\b", n.lower()) for n in names):
                 p = e.seen_before(before)
                 if p >= 0 and (best is None or p > best[0]):
+                    best = (p, e)
+        return best[1] if best else None
+
+    def recent_org(self, before: int, within: int) -> Entity | None:
+        """The organisation mentioned last before ``before``, if within ``within`` characters."""
+        best = None
+        for e in self.entities:
+            if e.kind == "organization":
+                p = e.seen_before(before)
+                if p >= 0 and before - p <= within and (best is None or p > best[0]):
                     best = (p, e)
         return best[1] if best else None
 
