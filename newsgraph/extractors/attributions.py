@@ -25,6 +25,10 @@ OBJECT_DEPS = {"dobj", "xcomp", "oprd", "attr", "dative", "ccomp", "acomp"}
 OBJECT_PREPS = {"of", "on", "for", "about", "against", "over", "to", "as", "from", "with"}
 ADDRESSEE_CUES = {"tell", "inform", "assure", "brief", "warn", "remind", "ask", "urge", "caution"}
 PUNCT_EDGE = " ,;:\u2014\u2013-"
+# cues that, coordinated with a reported clause, are the speaker's own next act (`... and urged Y to`)
+OWN_CONJ_CUES = {"say", "add", "urge", "warn", "call", "tell", "insist", "argue", "accuse", "deny", "reject",
+                 "promise", "vow", "pledge", "claim", "demand", "note", "stress", "dismiss", "blame", "appeal",
+                 "threaten", "criticize", "criticise", "condemn", "praise", "welcome", "ask", "suggest"}
 CLOSING_MARKS = "\u201d\"'\u2019\u00bb"
 # cues whose bare infinitive complement is the content (`vowed to fight`, `threatened to quit`)
 SELF_CONTENT = {"promise", "pledge", "vow", "threaten", "swear", "guarantee", "propose", "undertake", "commit"}
@@ -76,6 +80,8 @@ def _subject(v, depth: int = 0):
                 return c
     if v.dep_ == "relcl" and v.head.pos_ in ("PROPN", "NOUN"):
         return v.head
+    if _is_speakers_own_conj(v) and v.head.dep_ == "ccomp" and v.head.head is not v.head:
+        return _subject(v.head.head, depth + 1)  # coordinated with the reported clause, spoken by its speaker
     if v.dep_ in CLIMB_DEPS and v.head is not v:
         head = v.head
         if v.dep_ == "pcomp" and head.head is not head:  # quoted as saying
@@ -87,6 +93,12 @@ def _subject(v, depth: int = 0):
             return head  # `a statement saying`, `officials saying`
         return _subject(head, depth + 1)
     return None
+
+
+def _is_speakers_own_conj(x) -> bool:
+    """A cue verb coordinated inside a reported clause without a subject of its own."""
+    return x.dep_ == "conj" and x.pos_ == "VERB" and (x.lemma_.lower() in OWN_CONJ_CUES) and \
+        not any(c.dep_ in SUBJECT_DEPS for c in x.children)
 
 
 def _agent(v):
@@ -143,7 +155,12 @@ def _content(v, lemma: str, subject):
     # `said on Sunday that ...` / `told reporters that ...`
     if ccomps:
         c = max(ccomps, key=lambda c: len(list(c.subtree)))
-        span = _subtree_span(c, exclude=[t for t in [subject] if t is not None and t in c.subtree])
+        excluded = [t for t in [subject] if t is not None and t in c.subtree]
+        # `said the offer was 'an insult' and urged members to reject it`: the second cue is the speaker's
+        excluded += [x for x in c.children if _is_speakers_own_conj(x)]
+        excluded += [x for x in c.children if x.dep_ == "cc" and any(
+            _is_speakers_own_conj(y) and y.i > x.i for y in c.children)]
+        span = _subtree_span(c, exclude=excluded)
         return _trim(doc, *span) if span else None
     # `..., X said.` parsed with the reported clause as the head of `said`
     if v.dep_ in ("parataxis", "ccomp", "conj", "advcl") and v.head.i < v.i and subject is not None \
@@ -167,8 +184,9 @@ def _content(v, lemma: str, subject):
                     sum(1 for t in doc[right + 1:] if not t.is_punct) >= 3:
                 end_char = len(doc.text)  # `Over the years, she said, email has helped her ...`
             span = _trim(doc, start_tok.idx, end_char, strip_mark=False)
-            has_clause = any(t.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for t in doc[:left - 1]) or \
-                end_char == len(doc.text)
+            tops = [t for t in doc[:left - 1] if not (0 <= t.head.i < left - 1) or t.head.i == t.i]
+            has_clause = any(t.pos_ in ("VERB", "AUX") and any(c.dep_ in SUBJECT_DEPS + ("expl",) for c in t.children)
+                             for t in tops) or end_char == len(doc.text)
             if span and has_clause:
                 return span
     if lemma in cues.CLAUSE_ONLY:

@@ -404,6 +404,11 @@ class ArticleQuotes:
                 if got is None and last_speech is not None and st.open_at >= 0 \
                         and not page[p.part.start:st.open_at].strip():
                     got = (last_speech, last_cue, "(continuation)")
+                if got is None:
+                    # `X said that Y. "Z."`: a quote after an attribution in its paragraph is the same voice
+                    before = [(a, sp) for a, sp in speeches if a.cue_end <= st.start]
+                    if before:
+                        got = (before[-1][1], before[-1][0], "(continuation)")
                 assigned[i] = got
             for i, st in enumerate(p.statements):
                 got = assigned.get(i)
@@ -472,7 +477,7 @@ class ArticleQuotes:
                     return sp, a, a.cue
         return None
 
-    _DASH = re.compile(r"^\s*,?\s*[\u2014\u2013-]{1,2}\s*([A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,4})(?:,\s*([^.\n]{2,80}))?")
+    _DASH = re.compile(r"\s*,?\s*[\u2014\u2013-]{1,2}\s*([A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,4})(?:,\s*([^.\n]{2,80}))?")
 
     def _dash_speaker(self, p: Paragraph, st: marks.Quoted) -> Speech | None:
         """`"..." — Jane Roe, spokesperson`."""
