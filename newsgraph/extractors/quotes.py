@@ -158,27 +158,52 @@ class ArticleQuotes:
 
     _NAME = re.compile(r"\b((?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?[A-Z][a-z]+(?:[ -][A-Z][a-z'\u2019-]+){1,3})\b")
 
+    _APPOS_AFTER = re.compile(r",\s+((?:the|a|an|his|her|its|their)\s+[^,.;:()\n]{2,80}?|\d{1,3})(?=,|\.|\s+(?:and|who)\b)")
+    _APPOS_BEFORE = re.compile(r"(?:^|[\s(])((?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+[^,.;:()\n]{2,60}),\s+$")
+
     def _names_by_pattern(self, p: Paragraph, s: Sentence) -> None:
-        """People named in sentences that were not parsed: capitalised names with a known first name
-        or after a title (`Coach Emeka Obi`, `Finance Minister Tahir Saif-ur-Rehman`)."""
+        """People named in sentences that were not parsed: capitalised names with a known first name,
+        after a title (`Coach Emeka Obi`, `Finance Minister Tahir Saif-ur-Rehman`) or next to an
+        apposition that gives their role (`his deputy, Shazia Malik,` / `Daniel Okoro, 45,`)."""
         text = self.page[s.start:s.end]
         for m in self._NAME.finditer(text):
             words = m.group(1).split()
             k = next((i for i, w in enumerate(words) if w.rstrip(".") in ("Mr", "Mrs", "Ms", "Dr", "Prof")
                       or is_known_first_name(w)), None)
             role = None
+            after = self._APPOS_AFTER.match(text, m.end(1))
+            before = self._APPOS_BEFORE.search(text[max(0, m.start(1) - 80):m.start(1)])
+            appos_role = None
+            for g in (after, before):
+                if g and not g.group(1).isdigit() and any(w.lower().strip("\u2019's") in ROLE_WORDS
+                                                          for w in g.group(1).split()):
+                    appos_role = g.group(1)
+                    break
             if k is None:
                 r = max((i for i, w in enumerate(words) if w.lower() in ROLE_WORDS), default=None)
-                if r is None or r == len(words) - 1:
+                if r is not None and r < len(words) - 1:
+                    k = r + 1
+                elif appos_role or (after and after.group(1).isdigit()):
+                    k = 0  # an unknown first name, but the apposition says this is a person
+                else:
                     continue
-                k = r + 1
             if k > 0:
                 role = " ".join(words[:k]) if any(w.lower() in ROLE_WORDS for w in words[:k]) else None
                 if role is None:
                     continue
             pos = s.start + m.start(1) + len(" ".join(words[:k])) + (1 if k else 0)
-            if not self._inside_statement(pos):
-                self.registry.add_person(" ".join(words[k:]), pos, role=role)
+            if self._inside_statement(pos):
+                continue
+            ent = self.registry.add_person(" ".join(words[k:]), pos, role=role or appos_role)
+            if after and after.group(1).isdigit():
+                ent.age = int(after.group(1))
+            if ent.gender is None:
+                # `Sam Okafor has coached the team for six years, and her side won`: the sentence's pronoun
+                rest = text[m.end(1):].lower()
+                has_f = re.search(r"\b(she|her|hers)\b", rest)
+                has_m = re.search(r"\b(he|him|his)\b", rest)
+                if bool(has_f) != bool(has_m) and len(self._NAME.findall(text)) == 1:
+                    ent.gender = "f" if has_f else "m"
 
     # ---------------------------------------------------------------- speakers
     def speech(self, att: attributions.Attribution) -> Speech | None:
@@ -230,6 +255,15 @@ class ArticleQuotes:
         if person_ent is not None and person_ent.label_ != "PERSON" and \
                 name_kind(person_ent.text, person_ent.label_, reg) == "person":
             person_ent = _relabel(person_ent, "PERSON")
+        if person_ent is None and t.pos_ == "PROPN":
+            # a name the NER missed: the proper nouns ending in the subject (`Carmen Ruiz`)
+            i = t.i
+            while i > 0 and t.doc[i - 1].pos_ == "PROPN" and t.doc[i - 1].dep_ == "compound" \
+                    and t.doc[i - 1].lower_ not in ROLE_WORDS:
+                i -= 1
+            span = t.doc[i:t.i + 1]
+            if name_kind(span.text, "ORG", reg) == "person" or span[0].text.rstrip(".") in ("Mr", "Mrs", "Ms", "Dr"):
+                person_ent = _relabel(span, "PERSON")
         appos_person = None
         for a in appos:
             ea = _ent_of(a)
@@ -284,6 +318,12 @@ class ArticleQuotes:
                 else:
                     ent = reg.add_org(propn or t.text, pos)
             return Speech(ent.name, mention, m_start, m_end, ent.kind, _role(ent), ent)
+        age = re.match(r"(?i)the (\d{1,3})-year-old\b", mention)
+        if age:
+            ent = reg.person_by_age(int(age.group(1)), pos)
+            if ent:
+                ent.seen(pos)
+                return Speech(ent.name, mention, m_start, m_end, "person", _role(ent), ent)
         # a description: `the minister`, `the institute`, `officials`, `a ministry spokesman`
         head = t.lemma_.lower() if t.lemma_ else t.lower_
         det = next((c for c in t.children if c.dep_ == "det"), None)

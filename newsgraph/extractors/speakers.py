@@ -115,6 +115,7 @@ class Entity:
     roles: list[str] = field(default_factory=list)
     aliases: set[str] = field(default_factory=set)
     positions: list[int] = field(default_factory=list)  # page offsets of mentions
+    age: int | None = None
 
     @property
     def last_seen(self) -> int:
@@ -248,6 +249,12 @@ class Registry:
                 if p >= 0 and (best is None or p > best[0]):
                     best = (p, e)
         return best[1] if best else None
+
+    def person_by_age(self, age: int, before: int) -> Entity | None:
+        """`the 45-year-old` -> the person given that age (`Daniel Okoro, 45,`) before ``before``."""
+        found = [(e.seen_before(before), e) for e in self.entities if e.kind == "person" and e.age == age]
+        found = [(p, e) for p, e in found if p >= 0]
+        return max(found, key=lambda pe: pe[0])[1] if found else None
 
     def recent_org(self, before: int, within: int) -> Entity | None:
         """The organisation mentioned last before ``before``, if within ``within`` characters."""
