@@ -704,3 +704,12 @@ def test_decode_bytes_keeps_text_unchanged():
 )
 def test_normalize_date(value, expected):
     assert normalize_date(value) == expected
+
+
+def test_jsonl_keeps_scalar_extras_and_names_nested_ones():
+    line = json.dumps({"text": "Body.", "section": "world", "rank": 3,
+                       "quotes": [{"quote": "x"}], "raw": {"a": 1}})
+    (doc,) = read_bytes(line.encode(), "corpus.jsonl")
+    assert doc.meta["section"] == "world" and doc.meta["rank"] == 3
+    assert "quotes" not in doc.meta and "raw" not in doc.meta
+    assert doc.meta["dropped_keys"] == ["quotes", "raw"]

@@ -67,9 +67,17 @@ def parse_record(line: str, source: str, lineno: int) -> Document:
         meta["title_raw"] = record["title"]
     if record.get("url") is not None and not isinstance(record.get("url"), str):
         meta["url_raw"] = record["url"]
+    dropped = []
     for key, value in record.items():
-        if key not in _KNOWN and key not in meta:
-            meta[key] = value
+        if key in _KNOWN or key in meta:
+            continue
+        if isinstance(value, (str, int, float, bool)) or value is None:
+            if not isinstance(value, str) or len(value) <= 2000:
+                meta[key] = value
+                continue
+        dropped.append(key)  # nested or long values (a gold file's annotations): named, not copied
+    if dropped:
+        meta["dropped_keys"] = dropped
     return Document(text=text, source=source, kind="jsonl", title=title, url=url,
                     published=published, meta=meta)
 
