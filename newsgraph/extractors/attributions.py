@@ -29,6 +29,8 @@ PUNCT_EDGE = " ,;:\u2014\u2013-"
 OWN_CONJ_CUES = {"say", "add", "urge", "warn", "call", "tell", "insist", "argue", "accuse", "deny", "reject",
                  "promise", "vow", "pledge", "claim", "demand", "note", "stress", "dismiss", "blame", "appeal",
                  "threaten", "criticize", "criticise", "condemn", "praise", "welcome", "ask", "suggest"}
+# objects that report that nothing was said: `said nothing about`, `responded to a request for comment`
+EMPTY_OBJECTS = {"nothing", "anything", "little", "none", "request", "requests", "question", "questions"}
 CLOSING_MARKS = "\u201d\"'\u2019\u00bb"
 # cues whose bare infinitive complement is the content (`vowed to fight`, `threatened to quit`)
 SELF_CONTENT = {"promise", "pledge", "vow", "threaten", "swear", "guarantee", "propose", "undertake", "commit"}
@@ -80,6 +82,14 @@ def _subject(v, depth: int = 0):
                 return c
     if v.dep_ == "relcl" and v.head.pos_ in ("PROPN", "NOUN"):
         return v.head
+    if depth == 0 and v.dep_ == "ROOT" and v.tag_ != "VBN":
+        # `Tuesday in New York, former president Bill Clinton said ...` parsed with the speaker
+        # hanging off a fronted phrase: take the noun right before the cue
+        j = v.i - 1
+        while j >= 0 and (v.doc[j].is_punct or v.doc[j].pos_ == "ADV"):
+            j -= 1
+        if j >= 0 and v.doc[j].pos_ in ("PROPN", "NOUN", "PRON") and v.doc[j].lower_ not in EXPLETIVE:
+            return v.doc[j]
     if _is_speakers_own_conj(v) and v.head.dep_ == "ccomp" and v.head.head is not v.head:
         return _subject(v.head.head, depth + 1)  # coordinated with the reported clause, spoken by its speaker
     if v.dep_ in CLIMB_DEPS and v.head is not v:
@@ -189,6 +199,24 @@ def _content(v, lemma: str, subject):
                              for t in tops) or end_char == len(doc.text)
             if span and has_clause:
                 return span
+    rights = [c for c in v.children if c.i > v.i]
+    if lemma in cues.INTENT_CUES:
+        xs = [c for c in rights if c.dep_ == "xcomp"]
+        if xs:
+            return _trim(doc, *_subtree_span(xs[0]), strip_mark=False)
+    negated = any(c.dep_ == "neg" for c in v.children)
+    if (lemma in cues.DOBJ_CUES or lemma in cues.PREP_CUES) and not negated:
+        xs = [c for c in rights if c.dep_ == "dobj" and lemma in cues.DOBJ_CUES] + \
+             [c for c in rights if c.dep_ == "prep" and c.lower_ in ("to", "about", "of", "for", "with", "on")
+              and lemma in cues.PREP_CUES and any(g.dep_ in ("pobj", "pcomp") for g in c.children)]
+        if xs:
+            x = xs[0]
+            if x.dep_ == "prep":
+                x = next(g for g in x.children if g.dep_ in ("pobj", "pcomp"))
+            span = _subtree_span(x)
+            if span and sum(1 for t in x.subtree if not t.is_punct) >= 2 and x.lower_ not in EMPTY_OBJECTS and \
+                    not any(t.lower_ in ("comment", "comments") for t in x.subtree):
+                return _trim(doc, *span, strip_mark=False)
     if lemma in cues.CLAUSE_ONLY:
         return None
     if lemma in cues.OBJECT_CUES:

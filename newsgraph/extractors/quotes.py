@@ -25,6 +25,8 @@ from .speakers import GROUP_WORDS, HONORIFICS, INSTITUTIONS, ORG_WORDS, ROLE_WOR
     is_known_first_name
 
 STATEMENT_MIN_WORDS = 4
+QUANTIFIERS = {"some", "others", "many", "those", "both", "several", "most", "few", "another", "all", "these",
+               "either", "neither", "each", "one"}
 
 
 @dataclass
@@ -214,7 +216,8 @@ class ArticleQuotes:
         base = att.sent_start
         reg = self.registry
         pos = base + t.idx
-        if t.pos_ == "PRON" or t.lower_ in ("he", "she", "they", "it", "we", "i"):
+        if t.pos_ == "PRON" or t.lower_ in ("he", "she", "they", "it", "we", "i") or \
+                (t.lower_ in QUANTIFIERS and not list(t.children)):
             low = t.lower_
             if low in ("he", "she"):
                 ent = reg.person_for_pronoun(low, pos)
@@ -224,14 +227,21 @@ class ArticleQuotes:
                     ent.seen(pos)
                     return Speech(ent.name, t.text, pos, pos + len(t.text), "person", _role(ent), ent)
                 return Speech(None, t.text, pos, pos + len(t.text), "person", None)
-            if low in ("they", "it", "we"):
+            if low in ("they", "it", "we") or low in QUANTIFIERS:
                 if low == "they" and reg.last_speaker and reg.last_speaker.kind == "group" \
                         and pos - reg.last_speaker.last_seen < 600:
                     ent = reg.last_speaker
                 else:
                     ent = reg.group_for_pronoun(pos)
-                if ent:
+                if ent and low in ("they", "it", "we"):
                     return Speech(ent.name, t.text, pos, pos + len(t.text), ent.kind, _role(ent), ent)
+            if low in QUANTIFIERS or low in ("i", "you", "we", "they"):
+                # `Some argue that ...`, `others insist`, `I think`: a speaker known only as written
+                drop = {y.i for c in t.children if c.dep_ in ("relcl", "acl", "appos", "punct") and c.i > t.i
+                        for y in c.subtree}
+                toks = [x for x in t.subtree if x.i not in drop]
+                ms, me = base + toks[0].idx, base + toks[-1].idx + len(toks[-1].text)
+                return Speech(None, self.page[ms:me], ms, me, "group", None)
             return None
         # the mention: the subject's phrase without relative clauses and appositions
         appos = [c for c in t.children if c.dep_ == "appos"]
