@@ -43,10 +43,31 @@ def split(text: str):
     nlp = load()
     doc = sentencizer()(nlp.make_doc(text))
     for tok in doc[1:]:
-        # `"Who pays?" asked X.` / `"Stop!" she said.`: a sentence does not start in lowercase
-        if tok.is_sent_start and tok.text[:1].islower():
+        if not tok.is_sent_start:
+            continue
+        prev = doc[tok.i - 1]
+        if tok.text[:1].islower() or prev.text in ABBREVIATIONS:
+            # `"Who pays?" asked X.`, `Army Capt. Jane Doe`: not a new sentence
             tok.is_sent_start = False
+        elif prev.text in CLOSING and tok.i >= 2 and doc[tok.i - 2].text in ("?", "!"):
+            # `"Who pays?" Bush said.`: a short attribution after a quoted question stays with it
+            end = next((t.i for t in doc[tok.i + 1:] if t.is_sent_start), len(doc))
+            if end - tok.i <= 6 and any(t.lower_ in _cue_forms() for t in doc[tok.i:end]):
+                tok.is_sent_start = False
     return doc
+
+
+ABBREVIATIONS = {"Ft.", "Lt.", "Col.", "Sens.", "Reps.", "Gov.", "Gen.", "No.", "Sgt.", "Capt.", "Maj.", "Rep.",
+                 "Sen.", "St.", "Adm.", "Cmdr.", "Cpl.", "Pvt.", "Supt.", "Insp.", "Det.", "Rev.", "Hon.", "Atty.",
+                 "Mt.", "Brig.", "Lieut.", "Amb.", "Pres.", "Gens.", "Govs."}
+CLOSING = {"\u201d", '"', "''", "\u2019"}
+
+
+@lru_cache(maxsize=1)
+def _cue_forms():
+    from .extractors.cues import TRIGGERS
+
+    return TRIGGERS
 
 
 def parse(docs: Iterable, batch_size: int = 256) -> Iterator:

@@ -177,8 +177,11 @@ def _content(v, lemma: str, subject):
             and subject.head is v:
         head = v.head
         left = [t for t in head.subtree if t.i < v.left_edge.i]
+        right = [t for t in head.subtree if t.i > v.right_edge.i]
         if left:
             span = _span(left)
+            if right and doc[v.right_edge.i + 1].text == "," and sum(1 for t in right if not t.is_punct) >= 2:
+                span = _span(left + right)  # `The bigger risk, he said, is a clash`: both sides
             return _trim(doc, *span) if span else None
     # `CLAUSE, the institute said on Sunday.` parsed without a clause complement
     if subject is not None and subject.i > 0 and v.i > subject.i and not any(
