@@ -340,7 +340,8 @@ class ArticleQuotes:
         definite = det is not None and det.lower_ in ("the", "this", "that")
         possessor = next((c for c in t.children if c.dep_ == "poss"), None)
         words = mention
-        if det is not None and toks[0].i == det.i:
+        if det is not None and toks[0].i == det.i and det.lower_ in ("the", "this", "that", "these", "those"):
+            # `the institute` -> `institute`; `a new poll`, `some critics` keep what says how many
             words = self.page[base + toks[1].idx:m_end] if len(toks) > 1 else mention
         if t.tag_ in ("NNS", "NNPS") and t.lower_ not in ORG_WORDS:
             ent = reg.add_org(words, pos, kind="group")
