@@ -296,6 +296,11 @@ def find(doc, sent_start: int = 0) -> list[Attribution]:
             if att:
                 out.append(att)
             continue
+        if tok.pos_ == "NOUN" and lw in cues.NOUN_FORMS:
+            att = _nominal(tok, cues.NOUN_FORMS[lw], sent_start)
+            if att:
+                out.append(att)
+            continue
         lemma = tok.lemma_.lower() if tok.lemma_ else ""
         if lemma not in cues.SPEECH:
             lemma = cues.lemma_of(lw) or ""
@@ -337,6 +342,45 @@ def find(doc, sent_start: int = 0) -> list[Attribution]:
         out.append(Attribution(phrase, lemma, sent_start + cs, sent_start + ce, subject, sent_start + s,
                                sent_start + e, _addressee(tok, lemma), sent_start, doc, verb_i=tok.i))
     return _drop_nested_controls(out)
+
+
+def _nominal(tok, lemma: str, sent_start: int) -> Attribution | None:
+    """`the minister's claim that ...`, `a call by the UN for a ceasefire`, `his warning that ...`:
+    the speaker is the possessor or the `by`/`from` agent, the content the that-clause (or the
+    `for`/`of`/`on` object of a call, demand or criticism)."""
+    doc = tok.doc
+    speaker = None
+    for c in tok.children:
+        if c.dep_ == "poss":
+            speaker = c
+        elif c.dep_ == "prep" and c.lower_ in ("by", "from") and speaker is None:
+            speaker = next((g for g in c.children if g.dep_ == "pobj"), None)
+    if speaker is None:
+        return None
+    content = None
+    for c in tok.children:
+        if c.i < tok.i:
+            continue
+        if c.dep_ in ("acl", "ccomp") and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children):
+            toks = list(c.subtree)
+            head = tok.head
+            if tok.dep_ in ("nsubj", "nsubjpass") and head.i > tok.i:
+                # `X's claim that A was questioned`: the clause ends before the verb the noun is subject of
+                stop = min([head.i] + [a.i for a in head.children if a.dep_ in ("aux", "auxpass") and a.i > tok.i])
+                toks = [t for t in toks if t.i < stop]
+            if toks:
+                content = _trim(doc, *_span(toks))
+            break
+        if c.dep_ == "prep" and c.lower_ in ("for", "of", "on", "against") and \
+                cues.NOUNS.get(lemma) in ("urge", "accuse", "condemn", "welcome", "deny"):
+            objs = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
+            if objs and sum(1 for t in objs[0].subtree if not t.is_punct) >= 2:
+                content = _trim(doc, *_subtree_span(objs[0]), strip_mark=False)
+                break
+    if not content:
+        return None
+    return Attribution(tok.text, lemma, sent_start + tok.idx, sent_start + tok.idx + len(tok.text), speaker,
+                       sent_start + content[0], sent_start + content[1], None, sent_start, doc, verb_i=tok.i)
 
 
 def _according(tok, sent_start: int) -> Attribution | None:

@@ -138,7 +138,20 @@ for _lemma in SPEECH:
 for _first in PHRASES:
     FORMS.setdefault(_first, _first)
 
-TRIGGERS = frozenset(FORMS)  # lowercase token texts that make a sentence worth parsing
+# nouns of saying: `the minister's claim that ...`, `a call by the UN for ...`, `his warning that ...`
+NOUNS = {
+    "claim": "assert", "statement": "assert", "assertion": "assert", "remark": "assert", "comment": "assert",
+    "announcement": "assert", "argument": "assert", "insistence": "assert", "admission": "assert",
+    "prediction": "assert", "estimate": "assert", "assurance": "promise", "promise": "promise",
+    "pledge": "promise", "vow": "promise", "warning": "warn", "threat": "warn", "call": "urge",
+    "demand": "urge", "appeal": "urge", "plea": "urge", "proposal": "urge", "suggestion": "urge",
+    "request": "urge", "denial": "deny", "rejection": "deny", "allegation": "accuse", "accusation": "accuse",
+    "charge": "accuse", "criticism": "accuse", "condemnation": "condemn", "praise": "welcome",
+    "belief": "believe", "view": "believe", "concern": "warn", "fear": "warn", "hope": "believe",
+}
+NOUN_FORMS = {f: n for n in NOUNS for f in (n, n + "s", n[:-1] + "ies" if n.endswith("y") else n + "es")}
+
+TRIGGERS = frozenset(FORMS) | frozenset(NOUN_FORMS)  # lowercase token texts that make a sentence worth parsing
 
 
 def lemma_of(word: str) -> str | None:
@@ -151,5 +164,5 @@ def stance(lemma: str) -> str:
 
 
 def count() -> int:
-    """Number of distinct cue verbs and phrases in the lexicon."""
-    return len(SPEECH) + sum(len(v) for v in PHRASES.values())
+    """Number of distinct cue verbs, nouns and phrases in the lexicon."""
+    return len(SPEECH) + len(NOUNS) + sum(len(v) for v in PHRASES.values())
