@@ -138,7 +138,10 @@ class ArticleQuotes:
                         continue
                     kind = name_kind(ent.text, ent.label_, reg)
                     if kind == "person":
-                        reg.add_person(ent.text, pos, role=_role_in_context(ent))
+                        e = reg.add_person(ent.text, pos, role=_role_in_context(ent))
+                        if ent.root.dep_ in ("nsubj", "nsubjpass") or (
+                                ent.root.dep_ == "appos" and ent.root.head.dep_ in ("nsubj", "nsubjpass")):
+                            e.as_subject(pos)
                     elif kind == "organization":
                         reg.add_org(ent.text, pos, "place" if ent.label_ == "GPE" else "organization")
         # surnames and short forms mentioned anywhere count as mentions (for pronoun recency)
@@ -197,6 +200,8 @@ class ArticleQuotes:
             if self._inside_statement(pos):
                 continue
             ent = self.registry.add_person(" ".join(words[k:]), pos, role=role or appos_role)
+            if not text[:m.start(1)].strip(" \u201c\"'(") or re.fullmatch(r"[^,]*,\s*", text[:m.start(1)]):
+                ent.as_subject(pos)  # the name opens its sentence (or follows an opening phrase)
             if after and after.group(1).isdigit():
                 ent.age = int(after.group(1))
             if ent.gender is None:
@@ -403,6 +408,7 @@ class ArticleQuotes:
                     speeches.append((a, sp))
                     if sp.entity is not None:
                         self.registry.last_speaker = sp.entity
+                        sp.entity.as_subject(sp.start)
             assigned: dict[int, tuple[Speech, attributions.Attribution, str]] = {}  # statement idx -> speech
             for a, sp in speeches:
                 if not a.intro and not a.has_content:

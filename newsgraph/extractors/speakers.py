@@ -116,6 +116,7 @@ class Entity:
     aliases: set[str] = field(default_factory=set)
     positions: list[int] = field(default_factory=list)  # page offsets of mentions
     age: int | None = None
+    subjects: list[int] = field(default_factory=list)  # positions where it was a subject or a speaker
 
     @property
     def last_seen(self) -> int:
@@ -125,6 +126,16 @@ class Entity:
         i = bisect_left(self.positions, pos)
         if i == len(self.positions) or self.positions[i] != pos:
             self.positions.insert(i, pos)
+
+    def as_subject(self, pos: int) -> None:
+        self.seen(pos)
+        i = bisect_left(self.subjects, pos)
+        if i == len(self.subjects) or self.subjects[i] != pos:
+            self.subjects.insert(i, pos)
+
+    def subject_before(self, pos: int) -> int:
+        i = bisect_left(self.subjects, pos)
+        return self.subjects[i - 1] if i else -1
 
     def seen_before(self, pos: int) -> int:
         i = bisect_left(self.positions, pos)
@@ -299,7 +310,15 @@ class Registry:
             p = last.seen_before(before)
             if p >= 0 and before - p < 500:
                 return last
-        # otherwise the most recent compatible person; one of the pronoun's gender beats an unknown
+        # otherwise the compatible person last seen as a subject, if that was not long before the
+        # most recent compatible mention (subjects are what pronouns continue: `Obama met Putin. He said`)
+        subj = [(e.subject_before(before), e) for _, e in candidates]
+        subj = [pe for pe in subj if pe[0] >= 0]
+        if subj:
+            ps, es = max(subj, key=lambda pe: pe[0])
+            if candidates[0][0] - ps < 300:
+                return es
+        # else the most recent compatible person; one of the pronoun's gender beats an unknown
         known = [pe for pe in candidates if pe[1].gender == gender] if gender else []
         if known and candidates[0][1].gender is None and candidates[0][0] - known[0][0] < 150:
             return known[0][1]
