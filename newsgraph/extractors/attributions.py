@@ -31,6 +31,8 @@ OWN_CONJ_CUES = {"say", "add", "urge", "warn", "call", "tell", "insist", "argue"
                  "threaten", "criticize", "criticise", "condemn", "praise", "welcome", "ask", "suggest"}
 # objects that report that nothing was said: `said nothing about`, `responded to a request for comment`
 EMPTY_OBJECTS = {"nothing", "anything", "little", "none", "request", "requests", "question", "questions"}
+MEDIUM_NOUNS = {"statement", "interview", "letter", "post", "tweet", "speech", "release", "email", "message",
+                "briefing", "conference", "note", "report", "filing", "video", "broadcast", "column", "op-ed"}
 CLOSING_MARKS = "\u201d\"'\u2019\u00bb"
 # cues whose bare infinitive complement is the content (`vowed to fight`, `threatened to quit`)
 SELF_CONTENT = {"promise", "pledge", "vow", "threaten", "swear", "guarantee", "propose", "undertake", "commit"}
@@ -172,6 +174,16 @@ def _content(v, lemma: str, subject):
             _is_speakers_own_conj(y) and y.i > x.i for y in c.children)]
         span = _subtree_span(c, exclude=excluded)
         return _trim(doc, *span) if span else None
+    # `said in a statement that ...`: the small model hangs the clause on the noun
+    for c in v.children:
+        if c.dep_ == "prep" and c.i > v.i:
+            for n in c.children:
+                if n.dep_ == "pobj" and n.lower_ in MEDIUM_NOUNS:
+                    for cl in n.children:
+                        if cl.dep_ in ("acl", "ccomp", "relcl") and any(
+                                g.dep_ == "mark" and g.lower_ == "that" for g in cl.children):
+                            span = _subtree_span(cl)
+                            return _trim(doc, *span) if span else None
     # `..., X said.` parsed with the reported clause as the head of `said`
     if v.dep_ in ("parataxis", "ccomp", "conj", "advcl") and v.head.i < v.i and subject is not None \
             and subject.head is v:

@@ -476,6 +476,8 @@ class ArticleQuotes:
                 last_speech, last_cue = sp, a
             if p.statements or speeches:
                 pending_intro = pending_intro if not p.statements else None
+            if p.part.text.rstrip().endswith(":") and p.kind == "body" and speeches and not p.statements:
+                pending_intro = (speeches[-1][1], speeches[-1][0])  # `X described the season in a letter:`
             if pending_intro is None and p.part.text.rstrip().endswith(":") and p.kind == "body":
                 named = self._last_named(p)
                 if named is not None:

@@ -67,7 +67,17 @@ ROLE_WORDS = {"minister", "spokesman", "spokeswoman", "spokesperson", "president
               "epidemiologist", "scientist", "engineer", "student", "worker", "operator", "resident",
               "witness", "owner", "trader", "farmer", "teacher", "nurse", "editor", "reporter", "author",
               "historian", "commissioner", "inspector", "colonel", "captain", "sheriff", "strategist",
-              "pollster", "surgeon", "physician", "economist", "diplomat", "negotiator", "vice"}
+              "pollster", "surgeon", "physician", "economist", "diplomat", "negotiator", "vice", "coach",
+              "captain", "striker", "player", "goalkeeper", "referee", "pilot", "driver", "chancellor",
+              "councilman", "councilwoman", "justice", "bishop", "imam", "rabbi", "pastor", "priest",
+              "sergeant", "lieutenant", "admiral", "superintendent", "detective", "constable", "principal",
+              "dean", "chairperson", "treasurer", "governor", "consultant", "spokesperson", "correspondent"}
+TITLE_WORDS = {"coach", "councillor", "councilman", "councilwoman", "judge", "justice", "senator", "sen",
+               "rep", "gov", "governor", "mayor", "minister", "president", "chancellor", "king", "queen",
+               "prince", "princess", "pope", "bishop", "archbishop", "cardinal", "imam", "rabbi", "pastor",
+               "father", "sister", "brother", "general", "gen", "colonel", "col", "captain", "capt",
+               "lieutenant", "lt", "sergeant", "sgt", "major", "maj", "admiral", "adm", "commissioner",
+               "chief", "inspector", "superintendent", "detective", "officer", "ambassador", "secretary"}
 GROUP_WORDS = {"officials", "sources", "residents", "witnesses", "analysts", "experts", "critics",
                "protesters", "traders", "workers", "police", "authorities", "agents", "organisers",
                "organizers", "supporters", "opponents", "lawmakers", "aides", "doctors", "activists",
@@ -165,6 +175,13 @@ class Registry:
         name = _norm(name).strip(" ,.'\u2019")
         name = re.sub(r"['\u2019]s$", "", name)
         name, hon_gender = strip_honorifics(name)
+        words = name.split()
+        k = 0
+        while k < len(words) - 1 and words[k].lower().rstrip(".") in ROLE_WORDS | TITLE_WORDS:
+            k += 1  # `Councillor Pieter Venter`: the title is a role, not part of the name
+        if k:
+            role = role or " ".join(words[:k])
+            name = " ".join(words[k:])
         gender = gender or hon_gender
         ent = self.find_person(name)
         if ent is None:
