@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 from ..model import Part, Quote
 from . import attributions, cues, marks
-from .speakers import GROUP_WORDS, HONORIFICS, INSTITUTIONS, ORG_WORDS, ROLE_WORDS, Entity, Registry, first_name_gender, \
+from .speakers import GROUP_WORDS, HONORIFICS, INSTITUTIONS, ORG_WORDS, TITLE_WORDS, ROLE_WORDS, Entity, Registry, first_name_gender, \
     is_known_first_name
 
 STATEMENT_MIN_WORDS = 4
@@ -585,6 +585,9 @@ def name_kind(text: str, label: str, reg: Registry) -> str | None:
     """person, organization or None (not a name) for a named-entity span, correcting the small
     model's frequent confusions with what the article already knows and a first-name list."""
     words = text.split()
+    while len(words) > 1 and words[0].lower().rstrip(".") in TITLE_WORDS:
+        words = words[1:]  # `Councillor Pieter Venter`: judge the name after the title
+    text = " ".join(words)
     if not words or not text[0].isupper() or (text.isupper() and len(text) > 4 and " " not in text):
         return None  # lowercase junk or an all-caps dateline word
     if text.isupper() and label == "PERSON":
