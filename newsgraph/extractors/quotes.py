@@ -25,6 +25,10 @@ from .speakers import GROUP_WORDS, HONORIFICS, INSTITUTIONS, ORG_WORDS, TITLE_WO
     is_known_first_name
 
 STATEMENT_MIN_WORDS = 4
+SENTENCE_OPENERS = {"The", "A", "An", "In", "On", "At", "But", "And", "It", "This", "That", "He", "She", "They",
+                    "We", "I", "After", "Before", "When", "While", "As", "If", "There", "Its", "His", "Her",
+                    "Their", "Our", "Some", "Many", "Most", "For", "With", "By", "From", "Since", "Although",
+                    "Yet", "So", "Still", "Now", "Then", "Last", "Next", "Earlier", "Later", "Meanwhile", "Also"}
 QUANTIFIERS = {"some", "others", "many", "those", "both", "several", "most", "few", "another", "all", "these",
                "either", "neither", "each", "one"}
 
@@ -163,6 +167,7 @@ class ArticleQuotes:
 
     _NAME = re.compile(r"\b((?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?[A-Z][a-z]+(?:[ -][A-Z][a-z'\u2019-]+){1,3})\b")
 
+    _OPENING_NAME = re.compile(r"(?:The\s+)?((?:[A-Z][\w&'\u2019.-]*\s+){1,4}[A-Z][\w&'\u2019.-]*)\s+[a-z]")
     _APPOS_AFTER = re.compile(r",\s+((?:the|a|an|his|her|its|their)\s+[^,.;:()\n]{2,80}?|\d{1,3})(?=,|\.|\s+(?:and|who)\b)")
     _APPOS_BEFORE = re.compile(r"(?:^|[\s(])((?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+[^,.;:()\n]{2,60}),\s+$")
 
@@ -171,6 +176,12 @@ class ArticleQuotes:
         after a title (`Coach Emeka Obi`, `Finance Minister Tahir Saif-ur-Rehman`) or next to an
         apposition that gives their role (`his deputy, Shazia Malik,` / `Daniel Okoro, 45,`)."""
         text = self.page[s.start:s.end]
+        m = self._OPENING_NAME.match(text)
+        if m and m.group(1).split()[0] not in SENTENCE_OPENERS and not is_known_first_name(m.group(1).split()[0]) \
+                and not self.registry.find_person(m.group(1)) and not self._inside_statement(s.start + m.start(1)):
+            # `Kestrel Air cancelled 40 flights`: a capitalised name opening a sentence, before its verb,
+            # that is not a person's: an organisation `the airline` may later refer to
+            self.registry.add_org(m.group(1), s.start + m.start(1)).as_subject(s.start + m.start(1))
         for m in self._NAME.finditer(text):
             words = m.group(1).split()
             k = next((i for i, w in enumerate(words) if w.rstrip(".") in ("Mr", "Mrs", "Ms", "Dr", "Prof")
