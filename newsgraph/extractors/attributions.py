@@ -94,6 +94,13 @@ def _subject(v, depth: int = 0):
             return v.doc[j]
     if _is_speakers_own_conj(v) and v.head.dep_ == "ccomp" and v.head.head is not v.head:
         return _subject(v.head.head, depth + 1)  # coordinated with the reported clause, spoken by its speaker
+    if _is_speakers_own_conj(v) and v.head.dep_ in ("acl", "relcl", "ccomp", "conj"):
+        # `rejected claims that the company had ignored ..., and dismissed ...`: the nearest cue above speaks
+        a = v.head
+        while a.head is not a and a.i != a.head.i:
+            a = a.head
+            if a.pos_ == "VERB" and a.lemma_.lower() in cues.SPEECH and a.i < v.i:
+                return _subject(a, depth + 1)
     if v.dep_ in CLIMB_DEPS and v.head is not v:
         head = v.head
         if v.dep_ == "pcomp" and head.head is not head:  # quoted as saying
@@ -251,8 +258,24 @@ def _content(v, lemma: str, subject):
             return None
         if all(p.dep_ == "xcomp" for p in parts) and lemma not in SELF_CONTENT:
             return None  # `declined to comment`, `asked not to be named`: no statement
-        start = min(p.left_edge.idx for p in parts)
-        last = max(parts, key=lambda p: p.right_edge.i).right_edge
+        # `warned of "serious consequences" if ...`: the condition belongs to the warning
+        parts += [c for c in v.children if c.dep_ == "advcl" and c.i > parts[-1].i and any(
+            g.dep_ == "mark" and g.lower_ in ("if", "unless") for g in c.children)]
+        first = min(parts, key=lambda p: p.i)
+        start = first.left_edge.idx
+        if first.dep_ == "prep" and first.i == first.left_edge.i and first.i + 1 < len(doc):
+            start = doc[first.i + 1].idx  # `of ...`, `for ...`: the content starts after the preposition
+        # a coordinated cue of the speaker's own (`rejected claims ..., and dismissed ...`) is not content
+        own = [t for p in parts for t in p.subtree if _is_speakers_own_conj(t) and t.head.i != v.i]
+        toks = [t for p in parts for t in p.subtree if not any(o.left_edge.i <= t.i <= o.right_edge.i for o in own)]
+        if own:
+            cut = min(o.left_edge.i for o in own)
+            toks = [t for t in toks if t.i < cut]
+            while toks and (toks[-1].is_punct or toks[-1].dep_ == "cc"):
+                toks.pop()
+        if not toks:
+            return None
+        last = max(toks, key=lambda t: t.i)
         end = last.idx + len(last.text)
         if sum(1 for t in doc if start <= t.idx < end and not t.is_punct) < 2:
             return None

@@ -296,6 +296,11 @@ class ArticleQuotes:
             if ea is not None and (name_kind(ea.text, ea.label_, reg) == "person" or (
                     t.lower_ in ROLE_WORDS and a.pos_ == "PROPN" and ea.label_ in ("ORG", "GPE", "NORP"))):
                 appos_person = (a, ea)  # `its chief executive, Wanjiku Kamau,`: a role's apposition is a person
+            elif ea is None and a.pos_ == "PROPN" and t.lower_ in ROLE_WORDS:
+                i = a.i  # `The law minister, Sadaf Naqvi,` with the name untagged
+                while i > 0 and t.doc[i - 1].pos_ == "PROPN" and t.doc[i - 1].dep_ == "compound":
+                    i -= 1
+                appos_person = (a, _relabel(t.doc[i:a.i + 1], "PERSON"))
         role = None
         if appos_person and (person_ent is None or person_ent.label_ != "PERSON"):
             # `Its chief executive, Daniel Brisco,`: the name is in the apposition
