@@ -215,13 +215,13 @@ class ArticleQuotes:
                 ent.as_subject(pos)  # the name opens its sentence (or follows an opening phrase)
             if after and after.group(1).isdigit():
                 ent.age = int(after.group(1))
-            if ent.gender is None:
+            if ent.gender is None or ent.gender_guessed:
                 # `Sam Okafor has coached the team for six years, and her side won`: the sentence's pronoun
                 rest = text[m.end(1):].lower()
                 has_f = re.search(r"\b(she|her|hers)\b", rest)
                 has_m = re.search(r"\b(he|him|his)\b", rest)
                 if bool(has_f) != bool(has_m) and len(self._NAME.findall(text)) == 1:
-                    ent.gender = "f" if has_f else "m"
+                    ent.gender, ent.gender_guessed = ("f" if has_f else "m"), False
 
     # ---------------------------------------------------------------- speakers
     def speech(self, att: attributions.Attribution) -> Speech | None:
@@ -238,8 +238,8 @@ class ArticleQuotes:
             if low in ("he", "she"):
                 ent = reg.person_for_pronoun(low, pos)
                 if ent:
-                    if ent.gender is None:
-                        ent.gender = "m" if low == "he" else "f"
+                    if ent.gender is None or ent.gender_guessed:
+                        ent.gender, ent.gender_guessed = ("m" if low == "he" else "f"), False
                     ent.seen(pos)
                     return Speech(ent.name, t.text, pos, pos + len(t.text), "person", _role(ent), ent)
                 return Speech(None, t.text, pos, pos + len(t.text), "person", None)
@@ -368,7 +368,7 @@ class ArticleQuotes:
             ent = reg.add_org(words, pos, kind="group")
             return Speech(ent.name, mention, m_start, m_end, "group", None, ent)
         if head in ROLE_WORDS or t.lower_ in ROLE_WORDS:
-            if definite:
+            if definite or (possessor is not None and possessor.pos_ == "PRON"):  # `the minister`, `her husband`
                 ent = reg.person_by_role(t.lower_, pos) or reg.person_by_role(head, pos)
                 if ent:
                     ent.seen(pos)

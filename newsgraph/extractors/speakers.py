@@ -71,7 +71,9 @@ ROLE_WORDS = {"minister", "spokesman", "spokeswoman", "spokesperson", "president
               "captain", "striker", "player", "goalkeeper", "referee", "pilot", "driver", "chancellor",
               "councilman", "councilwoman", "justice", "bishop", "imam", "rabbi", "pastor", "priest",
               "sergeant", "lieutenant", "admiral", "superintendent", "detective", "constable", "principal",
-              "dean", "chairperson", "treasurer", "governor", "consultant", "spokesperson", "correspondent"}
+              "dean", "chairperson", "treasurer", "governor", "consultant", "spokesperson", "correspondent",
+              "assistant", "husband", "wife", "son", "daughter", "brother", "sister", "mother", "father",
+              "colleague", "partner", "widow", "widower", "neighbour", "neighbor", "cousin", "uncle", "aunt"}
 TITLE_WORDS = {"coach", "councillor", "councilman", "councilwoman", "judge", "justice", "senator", "sen",
                "rep", "gov", "governor", "mayor", "minister", "president", "chancellor", "king", "queen",
                "prince", "princess", "pope", "bishop", "archbishop", "cardinal", "imam", "rabbi", "pastor",
@@ -126,6 +128,7 @@ class Entity:
     aliases: set[str] = field(default_factory=set)
     positions: list[int] = field(default_factory=list)  # page offsets of mentions
     age: int | None = None
+    gender_guessed: bool = False  # from the first-name list only, so text evidence may overrule it
     subjects: list[int] = field(default_factory=list)  # positions where it was a subject or a speaker
 
     @property
@@ -183,19 +186,21 @@ class Registry:
             role = role or " ".join(words[:k])
             name = " ".join(words[k:])
         gender = gender or hon_gender
-        ent = self.find_person(name)
+        ent = self.find_person(name, gender)
         if ent is None:
-            if gender is None:
-                gender = first_name_gender(name.split()[0]) if " " in name else None
-            ent = Entity(name, "person", gender)
+            guessed = None
+            if gender is None and " " in name:
+                guessed = first_name_gender(name.split()[0])
+            ent = Entity(name, "person", gender or guessed, gender_guessed=gender is None and guessed is not None)
             self.entities.append(ent)
         elif len(name) > len(ent.name) and ent.name in name:
             ent.aliases.add(ent.name)
             ent.name = name  # a fuller form of the same name
             if ent.gender is None:
                 ent.gender = first_name_gender(name.split()[0])
-        if gender and not ent.gender:
-            ent.gender = gender
+                ent.gender_guessed = ent.gender is not None
+        if gender and (not ent.gender or ent.gender_guessed):
+            ent.gender, ent.gender_guessed = gender, False
         if role:
             self.add_role(ent, role)
         ent.seen(pos)
@@ -220,16 +225,18 @@ class Registry:
         role = _norm(role).strip(" ,.")
         if role and role not in ent.roles and role.lower() != ent.name.lower():
             ent.roles.append(role)
-        low = role.lower().split()
-        if ent.gender is None:
+        # nouns only: `his deputy` says nothing of the deputy's gender
+        low = [w for w in role.lower().split() if w not in PRONOUN_GENDER and w not in ("hers", "himself", "herself")]
+        if ent.gender is None or ent.gender_guessed:
             if any(w in FEMALE_WORDS for w in low):
-                ent.gender = "f"
+                ent.gender, ent.gender_guessed = "f", False
             elif any(w in MALE_WORDS for w in low):
-                ent.gender = "m"
+                ent.gender, ent.gender_guessed = "m", False
 
     # -- lookup ---------------------------------------------------------------------------------
-    def find_person(self, name: str) -> Entity | None:
-        name, _ = strip_honorifics(_norm(name))
+    def find_person(self, name: str, gender: str | None = None) -> Entity | None:
+        name, hon = strip_honorifics(_norm(name))
+        gender = gender or hon
         low = name.lower()
         if not low:
             return None
@@ -238,17 +245,24 @@ class Registry:
             if e.name.lower() == low or low in (a.lower() for a in e.aliases):
                 return e
         words = low.split()
+        matches = []
         for e in sorted(people, key=lambda e: -e.last_seen):
             ewords = e.name.lower().split()
             if len(words) < len(ewords) and (ewords[-len(words):] == words):
-                return e  # surname (or last names) of a fuller name
-            if len(words) == 1 and ewords:
-                last = ewords[-1]
-                if "-" in last and last.split("-")[-1] == words[0]:
-                    return e  # Rehman -> Naeem-ur-Rehman
-            if len(words) > len(ewords) and words[-len(ewords):] == ewords:
-                return e  # fuller form of a name seen as surname only
-        return None
+                matches.append(e)  # surname (or last names) of a fuller name
+            elif len(words) == 1 and ewords and "-" in ewords[-1] and ewords[-1].split("-")[-1] == words[0]:
+                matches.append(e)  # Rehman -> Naeem-ur-Rehman
+            elif len(words) > len(ewords) and words[-len(ewords):] == ewords:
+                matches.append(e)  # fuller form of a name seen as surname only
+        if not matches and len(words) == 1:
+            # family name first (`Kim Soo-jin` ... `Ms Kim`)
+            matches = [e for e in sorted(people, key=lambda e: -e.last_seen)
+                       if len(e.name.split()) > 1 and e.name.lower().split()[0] == words[0]]
+        if gender and len(matches) > 1:
+            same = [e for e in matches if e.gender == gender]
+            if same:
+                return same[0]  # two people share the surname: `Ms Kim` is the woman
+        return matches[0] if matches else None
 
     def find_org(self, name: str) -> Entity | None:
         low = _norm(name).lower()
@@ -308,7 +322,7 @@ class Registry:
 
     def person_for_pronoun(self, pronoun: str, before: int) -> Entity | None:
         gender = PRONOUN_GENDER.get(pronoun.lower())
-        candidates = []
+        candidates, fallback = [], []
         for e in self.entities:
             if e.kind != "person":
                 continue
@@ -316,10 +330,13 @@ class Registry:
             if p < 0:
                 continue
             if gender and e.gender and e.gender != gender:
+                if e.gender_guessed:
+                    fallback.append((p, e))
                 continue
             candidates.append((p, e))
         if not candidates:
-            return None
+            # only people whose gender was guessed from a first-name list are left (`Sam`, `Jean`)
+            return max(fallback, key=lambda pe: pe[0])[1] if fallback else None
         candidates.sort(key=lambda pe: -pe[0])
         # the last speaker, when compatible and recent, is who `he said` usually means
         last = self.last_speaker
@@ -333,6 +350,11 @@ class Registry:
         subj = [pe for pe in subj if pe[0] >= 0]
         if subj:
             ps, es = max(subj, key=lambda pe: pe[0])
+            same = [pe for pe in subj if gender and pe[1].gender == gender and not pe[1].gender_guessed]
+            if same and es.gender is None:
+                pk, ek = max(same, key=lambda pe: pe[0])
+                if ps - pk < 300:
+                    ps, es = pk, ek  # `she` is the woman just named rather than someone of unknown gender
             if candidates[0][0] - ps < 300:
                 return es
         # else the most recent compatible person; one of the pronoun's gender beats an unknown
