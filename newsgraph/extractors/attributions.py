@@ -181,16 +181,24 @@ def _content(v, lemma: str, subject):
             _is_speakers_own_conj(y) and y.i > x.i for y in c.children)]
         span = _subtree_span(c, exclude=excluded)
         return _trim(doc, *span) if span else None
-    # `said in a statement that ...`: the small model hangs the clause on the noun
+    # `said in a statement that ...`, `told a news conference that ...`: the small model hangs the
+    # clause on the noun; a clause with the complementiser `that` (a `mark`) is no relative clause
     for c in v.children:
-        if c.dep_ == "prep" and c.i > v.i:
-            for n in c.children:
-                if n.dep_ == "pobj" and n.lower_ in MEDIUM_NOUNS:
-                    for cl in n.children:
-                        if cl.dep_ in ("acl", "ccomp", "relcl") and any(
-                                g.dep_ == "mark" and g.lower_ == "that" for g in cl.children):
-                            span = _subtree_span(cl)
-                            return _trim(doc, *span) if span else None
+        if c.i < v.i:
+            continue
+        if c.dep_ in ("dobj", "dative"):
+            # not `rejected claims that ...`: there the claim itself is what is rejected
+            nouns = [c] if c.lower_ not in cues.NOUN_FORMS and c.lower_ not in ("report", "reports", "suggestions") else []
+        elif c.dep_ == "prep":
+            nouns = [n for n in c.children if n.dep_ == "pobj" and n.lower_ in MEDIUM_NOUNS]
+        else:
+            continue
+        for n in nouns:
+            for cl in n.children:
+                if cl.dep_ in ("acl", "ccomp", "relcl") and cl.i > n.i and any(
+                        g.dep_ == "mark" and g.lower_ == "that" for g in cl.children):
+                    span = _subtree_span(cl)
+                    return _trim(doc, *span) if span else None
     # `..., X said.` parsed with the reported clause as the head of `said`
     if v.dep_ in ("parataxis", "ccomp", "conj", "advcl") and v.head.i < v.i and subject is not None \
             and subject.head is v:
@@ -351,6 +359,8 @@ def find(doc, sent_start: int = 0) -> list[Attribution]:
             continue
         if lemma in cues.WEAK and subject.pos_ == "PRON" and subject.lower_ in ("it",):
             continue
+        if lemma in cues.WEAK and subject.head.i != tok.i:
+            continue  # `videos appeared to show ...`: a weak cue needs a subject of its own
         span = _content(tok, lemma, subject)
         phrase, cs, ce = _phrase(tok, lemma)
         if span is None:

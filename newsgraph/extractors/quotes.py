@@ -268,6 +268,10 @@ class ArticleQuotes:
             # `president of the Karachi Bar Association`: the prepositional phrase is part of the role
             drop -= {i for c in t.children if c.dep_ == "prep" and c.lower_ in ("of", "at", "for", "from", "with", "in")
                      for i in (x.i for x in c.subtree)}
+        # `the leader of the opposition on Tuesday`: a time phrase is not part of who speaks
+        drop |= {y.i for c in t.subtree if c.dep_ in ("prep", "npadvmod") and c.i > t.i and (
+            c.ent_type_ in ("DATE", "TIME") or any(g.ent_type_ in ("DATE", "TIME") for g in c.children))
+            for y in c.subtree}
         toks = [x for x in t.subtree if x.i not in drop]
         while toks and (toks[0].is_punct or toks[0].dep_ == "cc"):
             toks = toks[1:]
@@ -448,10 +452,12 @@ class ArticleQuotes:
                 min_words = 2 if cues.stance(a.lemma) in ("deny", "accuse", "condemn", "welcome") else 3
                 if len([w for w in page[cs:ce].split() if any(ch.isalnum() for ch in w)]) < min_words:
                     continue  # `Now, he said, ...` / `That, she said`: too short to be a statement
-                frags = [q for q in p.quoted if _overlap(cs, ce, q.start, q.end) > 0]
+                frags = [q for q in p.quoted if _overlap(cs, ce, q.start, q.end) > 0 or (
+                    q.open_at >= 0 and cs < q.open_at <= ce + 1 and not page[ce:q.open_at].strip())]
                 qtype = "mixed" if frags else "indirect"
-                for i in cover:
-                    assigned.setdefault(i, None)  # consumed by the mixed quote
+                for i, st in enumerate(p.statements):
+                    if i in cover or any(q.start == st.start for q in frags):
+                        assigned.setdefault(i, None)  # consumed by the mixed quote
                 if frags:
                     # extend to take in a quoted fragment that runs past the clause's end
                     ce = max(ce, max(q.end for q in frags))
@@ -601,6 +607,8 @@ def name_kind(text: str, label: str, reg: Registry) -> str | None:
     """person, organization or None (not a name) for a named-entity span, correcting the small
     model's frequent confusions with what the article already knows and a first-name list."""
     words = text.split()
+    if words and words[0].lower() == "the":
+        words = words[1:]  # `the Ridgeford Institute of Tropical Medicine`
     while len(words) > 1 and words[0].lower().rstrip(".") in TITLE_WORDS:
         words = words[1:]  # `Councillor Pieter Venter`: judge the name after the title
     text = " ".join(words)
