@@ -428,25 +428,19 @@ def render_article(art: dict[str, Any]) -> list[Any]:
     if not quotes:
         out.append(Text("No quotes found.", style="dim"))
         return out
-    table = Table(title="Who said what", title_justify="left", show_lines=False)
-    with_addressee = any(q["addressee"] for q in quotes)
-    for name, kw in (("#", {"justify": "right"}), ("Speaker", {"max_width": 26}),
-                     ("Role", {"max_width": 26}), ("Cue", {"max_width": 16}),
-                     ("To", {"max_width": 16}), ("Type", {}), ("Quote", {})):
-        if name != "To" or with_addressee:
-            table.add_column(name, **kw)
+    # a list rather than a table: it reads at any terminal width
+    out.append(Text("Who said what", style="bold"))
     for i, q in enumerate(quotes, 1):
         style = styles[q["speaker"]]
-        who = Text(q["speaker"] or "(unknown)", style=style)
+        line = Text(f"[{i}] ", style="dim").append(q["speaker"] or "(unknown)", style=f"bold {style}")
         mention = q.get("speaker_mention")
         if mention and q["speaker"] and q["speaker"].lower() not in mention.lower():
-            who.append(f" ({mention})", style="dim")
-        cells = [Text(str(i)), who, _cell(q["speaker_role"]), _cell(q["cue"]),
-                 _cell(q["addressee"]), _cell(q["type"]), Text(_short(q["text"]), style=style)]
-        if not with_addressee:
-            del cells[4]
-        table.add_row(*cells)
-    out.append(table)
+            line.append(f" ({mention})", style="dim")
+        details = [q["speaker_role"], (q["cue"] or "") + (f" \u2192 {q['addressee']}" if q["addressee"] else ""),
+                   q["type"]]
+        line.append("  " + " \u00b7 ".join(d for d in details if d), style="dim")
+        out.append(line)
+        out.append(Text("    \u201c" + _short(q["text"]) + "\u201d", style=style))
     return out
 
 

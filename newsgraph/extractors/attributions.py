@@ -351,7 +351,9 @@ def find(doc, sent_start: int = 0) -> list[Attribution]:
                 continue
         if tok.pos_ not in ("VERB", "AUX") or tok.dep_ in ("amod", "compound", "nmod"):
             continue
-        if tok.tag_ == "VBN" and tok.dep_ in ("acl", "advcl", "ROOT", "conj") and \
+        misread = tok.dep_ == "acl" and tok.head.dep_ == "ROOT" and tok.head.pos_ in ("NOUN", "PROPN") \
+            and tok.head.i < tok.i  # `The commissioner called on ...` read as a noun phrase with no verb
+        if tok.tag_ == "VBN" and tok.dep_ in ("acl", "advcl", "ROOT", "conj") and not misread and \
                 not any(c.dep_ in ("agent", "nsubj", "nsubjpass", "auxpass", "aux") for c in tok.children):
             continue  # `the plan announced last week`, `Asked whether ..., she replied`
         subject = _subject(tok)
