@@ -361,7 +361,7 @@ def find(doc, sent_start: int = 0) -> list[Attribution]:
             continue
         if lemma in cues.WEAK and subject.pos_ == "PRON" and subject.lower_ in ("it",):
             continue
-        if lemma in cues.WEAK and subject.head.i != tok.i:
+        if lemma in cues.WEAK and subject.head.i != tok.i and not (misread and subject.i == tok.head.i):
             continue  # `videos appeared to show ...`: a weak cue needs a subject of its own
         span = _content(tok, lemma, subject)
         phrase, cs, ce = _phrase(tok, lemma)
