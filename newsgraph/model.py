@@ -97,6 +97,43 @@ class Speaker:
 
 
 @dataclass
+class Figure:
+    """A quantity stated in an article: `nearly 1,200 people`, `Rs 5 billion`, `78 percent`.
+
+    ``value`` is the number (the low end of a range, ``value_high`` its high end), ``unit`` what
+    the number measures (people, USD, PKR, percent, hours, ...), ``what`` the thing counted as
+    written (`dock workers`, `severe cases`), ``qualifier`` a hedge (nearly, over, around, at least),
+    ``source`` who gives it when the text says so (a quote's speaker, `according to X`).
+    """
+
+    text: str
+    start: int
+    end: int
+    value: float
+    unit: str | None = None
+    what: str | None = None
+    qualifier: str | None = None
+    value_high: float | None = None
+    source: str | None = None
+    quote_id: str | None = None
+    confidence: float = 1.0
+    id: str = ""
+    article_id: str = ""
+
+
+@dataclass
+class TimeExpression:
+    """A date expression resolved against the article's date: `on Sunday` -> 2024-10-06."""
+
+    text: str
+    start: int
+    end: int
+    date: str | None  # ISO date (YYYY-MM-DD), or None when it cannot be resolved with confidence
+    granularity: str = "day"  # day | month | year
+    confidence: float = 1.0
+
+
+@dataclass
 class Article:
     """One article found on a page, with the offsets of its layout parts in the page."""
 
