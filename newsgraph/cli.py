@@ -496,6 +496,69 @@ def speakers(
             "no speakers")
 
 
+PEOPLE_KEYS = ("name", "aliases", "quotes", "articles", "roles")
+
+
+def _role_line(r: dict[str, Any]) -> str:
+    return r["role"] + (f" ({r['date']})" if r.get("date") else "")
+
+
+@app.command()
+def people(
+    ctx: typer.Context,
+    limit: Annotated[Optional[int], typer.Option("--limit", "-n", min=0, help="At most N rows.")] = None,
+    fmt: Annotated[ListFormat, typer.Option("--format", "-f", help="Output format.")] = ListFormat.table,
+) -> None:
+    """People across all articles (names merged: `Donald J. Trump` = `Trump` when only one Trump is known)."""
+    with _open_store(ctx) as store:
+        rows = store.people(limit=limit)
+    table = Table()
+    for name, kw in (("Person", {"max_width": 32}), ("Also named", {"max_width": 30}),
+                     ("Quotes", {"justify": "right"}), ("Articles", {"justify": "right"}), ("Roles", {})):
+        table.add_column(name, **kw)
+    _output(rows, PEOPLE_KEYS, fmt, table,
+            lambda r: (r["name"], ", ".join(r["aliases"]), r["quotes"], r["articles"],
+                       "; ".join(dict.fromkeys(x["role"] for x in r["roles"]))),
+            "no people")
+
+
+@app.command()
+def person(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(help="A name, surname or alias.")],
+    fmt: Annotated[ShowFormat, typer.Option("--format", "-f", help="text or json.")] = ShowFormat.text,
+    quotes: Annotated[int, typer.Option("--quotes", min=0, help="How many recent quotes to show.")] = 10,
+) -> None:
+    """One person: names, roles over time, organisations and what they said."""
+    with _open_store(ctx) as store:
+        data = store.person(name, quotes=quotes)
+    if data is None:
+        _error(f"no person matches {name!r}")
+        raise typer.Exit(1)
+    if fmt is ShowFormat.json:
+        sys.stdout.write(json.dumps(data, ensure_ascii=False, default=str) + "\n")
+        return
+    out = _stdout()
+    out.print(Text(data["name"], style="bold"))
+    if data["aliases"]:
+        out.print(Text("also named: " + ", ".join(data["aliases"]), style="dim"))
+    out.print(Text(f"{data['quotes']} quotes in {data['articles']} articles", style="dim"))
+    if data["organizations"]:
+        out.print(Text("organisations: " + ", ".join(data["organizations"])))
+    if data["roles"]:
+        out.print(Text("Roles", style="bold"))
+        for r in data["roles"]:
+            out.print(Text("  " + _role_line(r)))
+    if data["recent_quotes"]:
+        out.print(Text("Quotes", style="bold"))
+        for q in data["recent_quotes"]:
+            out.print(Text(f"  [{q['article_n']}] {q['published'] or ''} {q['cue'] or ''} \u00b7 {q['type']}",
+                           style="dim"))
+            out.print(Text("    \u201c" + _short(q["text"]) + "\u201d"))
+    if data["also_matched"]:
+        out.print(Text("other matches: " + ", ".join(data["also_matched"]), style="dim"))
+
+
 @app.command()
 def stats(
     ctx: typer.Context,

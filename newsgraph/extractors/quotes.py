@@ -204,7 +204,10 @@ class ArticleQuotes:
                 else:
                     continue
             if k > 0:
-                role = " ".join(words[:k]) if any(w.lower() in ROLE_WORDS for w in words[:k]) else None
+                lead = words[:k]
+                while lead and lead[0].lower() in _NOT_ROLE:
+                    lead = lead[1:]  # `And Chancellor Gordon Brown`
+                role = " ".join(lead) if any(w.lower() in ROLE_WORDS for w in lead) else None
                 if role is None:
                     continue
             pos = s.start + m.start(1) + len(" ".join(words[:k])) + (1 if k else 0)
@@ -319,17 +322,14 @@ class ArticleQuotes:
                           m_start, m_end, "person", role or _role(ent), ent)
         if person_ent is not None and person_ent.label_ == "PERSON":
             # role words before the name (`HWU general secretary Marta Oyelaran`) or an apposition
-            pre = [x for x in toks if x.i < person_ent.start and x.dep_ not in ("det", "punct")
-                   and not (x.dep_ == "poss" and x.pos_ == "PRON") and x.lower_ not in HONORIFICS]
-            if pre:
-                role = _clean_role(doc[pre[0].i:person_ent.start].text)
+            role = _role_prefix([x for x in toks if x.i < person_ent.start], person_ent.start)
             for a in appos:
                 if _ent_of(a) is None or _ent_of(a).label_ != "PERSON":
-                    role = _clean_role(_appos_text(a)) or role
+                    role = _rolelike(_clean_role(_appos_text(a))) or role
             if role is None:
                 for c in t.children:
-                    if c.dep_ == "relcl" and c.i > t.i:
-                        role = _clean_role(_appos_text(c))
+                    if c.dep_ == "relcl" and c.i > t.i and c.lemma_ in ROLE_VERBS:
+                        role = _clean_role(_appos_text(c))  # `who heads the students' union`
             ent = reg.add_person(person_ent.text, base + person_ent.start_char, role=role)
             return Speech(ent.name, mention, m_start, m_end, "person", role or _role(ent), ent)
         if person_ent is not None and person_ent.label_ != "PERSON" and \
@@ -649,14 +649,17 @@ def _role_in_context(ent) -> str | None:
     i = ent.start - 1
     pre = []
     while i >= 0 and doc[i].dep_ in ("compound", "amod", "nmod") and doc[i].head.i >= ent.start - 1 \
-            and not doc[i].is_punct and doc[i].lower_ not in HONORIFICS:
+            and not doc[i].is_punct:
         pre.insert(0, doc[i])
         i -= 1
-    if pre and any(t.lower_ in ROLE_WORDS for t in pre):
-        return doc[pre[0].i:ent.start].text
+    role = _role_prefix(pre, ent.start)
+    if role:
+        return role
     for c in root.children:
         if c.dep_ == "appos" and c.i > root.i and c.pos_ == "NOUN":
-            return _clean_role(_appos_text(c))
+            role = _rolelike(_clean_role(_appos_text(c)))
+            if role:
+                return role
     if root.dep_ == "appos" and root.head.pos_ == "NOUN" and root.head.lower_ in ROLE_WORDS:
         head = root.head
         toks = [t for t in head.subtree if t.i < root.left_edge.i and not t.is_punct and t.dep_ != "det"]
@@ -686,6 +689,55 @@ def _appos_text(tok) -> str:
     if not toks:
         return ""
     return tok.doc[toks[0].i:toks[-1].i + 1].text
+
+
+ROLE_VERBS = {"be", "head", "lead", "chair", "run", "work", "serve", "represent", "own", "manage", "direct",
+              "coach", "teach", "study", "found", "co-found", "oversee", "command", "edit", "advise"}
+_PLAIN_HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "lord", "lady", "madam", "sheikh",
+                     "begum", "mx"}
+_NOT_ROLE = {"and", "but", "or", "earlier", "later", "then", "meanwhile", "also", "now", "still", "yet", "so",
+             "however", "instead", "both", "when", "while", "after", "before", "as"}
+
+
+def _role_prefix(tokens, name_start: int) -> str | None:
+    """Title words right before a name (`HWU general secretary`, `Labour minister`), or None: dates,
+    places, honorifics and sentence adverbs (`Earlier`, `Wednesday`, `And`) are not a role, and a
+    role ends in a role word."""
+    words = [t for t in tokens if t.dep_ not in ("det", "punct") and not (t.dep_ == "poss" and t.pos_ == "PRON")]
+    keep = []
+    for t in reversed(words):
+        if t.i != (keep[0].i - 1 if keep else name_start - 1) and not (keep and t.i == keep[0].i - 2 and
+                                                                       t.doc[t.i + 1].dep_ == "case"):
+            break  # not contiguous with the name
+        if t.lower_.rstrip(".") in _PLAIN_HONORIFICS or t.lower_ in _NOT_ROLE or \
+                t.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL"):
+            break
+        keep.insert(0, t)
+    while keep and keep[-1].lower_.rstrip(".") in _PLAIN_HONORIFICS:
+        keep.pop()
+    if not keep or not any(t.lower_ in ROLE_WORDS or t.lower_ in TITLE_WORDS for t in keep):
+        return None
+    while keep and keep[0].lower_ not in ROLE_WORDS and keep[0].lower_ not in TITLE_WORDS and \
+            keep[0].ent_type_ in ("GPE",) and len(keep) > 1 and keep[1].ent_type_ != "GPE":
+        keep = keep[1:]  # `Harrogate Mr ...` leaves nothing; `Karachi mayor` keeps its place (single GPE)
+    doc = keep[0].doc
+    return _clean_role(doc[keep[0].i:keep[-1].i + 1].text)
+
+
+_ROLE_SUFFIXES = ("ist", "er", "or", "ian", "ant", "ent", "ee", "ive", "man", "woman", "person", "ary")
+
+
+def _rolelike(role: str | None) -> str | None:
+    """The role if it names one (`a crane operator with 22 years at the port`, `chief executive of X`),
+    else None (`himself`, `the memory`, `instrumental in ...`)."""
+    if not role:
+        return None
+    words = [w.strip(".,'\u2019s").lower() for w in re.findall(r"[\w'\u2019.-]+", role)]
+    head = [w for w in words[:6] if w not in ("the", "a", "an", "its", "his", "her", "their", "of", "and")]
+    if any(w in ROLE_WORDS or w in TITLE_WORDS for w in words) or \
+            any(len(w) > 4 and w.endswith(_ROLE_SUFFIXES) for w in head[:3]):
+        return role
+    return None
 
 
 def _clean_role(role: str | None) -> str | None:

@@ -73,7 +73,9 @@ ROLE_WORDS = {"minister", "spokesman", "spokeswoman", "spokesperson", "president
               "sergeant", "lieutenant", "admiral", "superintendent", "detective", "constable", "principal",
               "dean", "chairperson", "treasurer", "governor", "consultant", "spokesperson", "correspondent",
               "assistant", "husband", "wife", "son", "daughter", "brother", "sister", "mother", "father",
-              "colleague", "partner", "widow", "widower", "neighbour", "neighbor", "cousin", "uncle", "aunt"}
+              "colleague", "partner", "widow", "widower", "neighbour", "neighbor", "cousin", "uncle", "aunt",
+              "mp", "mep", "mla", "mpa", "unionist", "legislator", "congressman", "congresswoman", "delegate",
+              "whip", "speaker", "vice-president", "president-elect", "ceo", "cfo", "chairman", "owner"}
 TITLE_WORDS = {"coach", "councillor", "councilman", "councilwoman", "judge", "justice", "senator", "sen",
                "rep", "gov", "governor", "mayor", "minister", "president", "chancellor", "king", "queen",
                "prince", "princess", "pope", "bishop", "archbishop", "cardinal", "imam", "rabbi", "pastor",

@@ -572,6 +572,55 @@ class Store:
             params.append(max(int(limit), 0))
         return [dict(r) for r in self._conn.execute(sql, params)]
 
+    def _people(self):
+        from ..people import Record, cluster
+
+        recs: dict[int, Record] = {}
+        for sid, name, quotes, articles in self._conn.execute(
+            "SELECT s.id, s.name, count(q.id), count(DISTINCT q.article_id) FROM speakers s "
+            "LEFT JOIN quotes q ON q.speaker_id = s.id WHERE s.kind = 'person' GROUP BY s.id"
+        ):
+            recs[sid] = Record(sid, name, quotes, articles)
+        seen = set()
+        for sid, role, date in self._conn.execute(
+            "SELECT q.speaker_id, q.speaker_role, a.published FROM quotes q JOIN articles a ON a.id = q.article_id "
+            "WHERE q.speaker_role IS NOT NULL AND q.speaker_id IS NOT NULL "
+            "UNION SELECT s.speaker_id, j.value, a.published FROM article_speakers s, json_each(s.roles) j "
+            "JOIN articles a ON a.id = s.article_id"
+        ):
+            if sid in recs and role and (sid, role, date) not in seen:
+                seen.add((sid, role, date))
+                recs[sid].roles.append((role, (date or "")[:10] or None))
+        return cluster(list(recs.values()))
+
+    def people(self, limit: int | None = None) -> list[dict[str, Any]]:
+        """People across all articles (speaker names merged, see :mod:`newsgraph.people`), most quoted first."""
+        out = [{"name": p.name, "aliases": p.aliases, "quotes": p.quotes, "articles": p.articles,
+                "roles": p.roles} for p in self._people()]
+        return out[:limit] if limit is not None else out
+
+    def person(self, name: str, quotes: int = 20) -> dict[str, Any] | None:
+        """One person by name or alias (case-insensitive; a unique part of a name also works)."""
+        people = self._people()
+        low = " ".join(name.split()).casefold()
+        match = [p for p in people if low in (n.casefold() for n in [p.name, *p.aliases])]
+        if not match:
+            match = [p for p in people if any(low in n.casefold() for n in [p.name, *p.aliases])]
+        if not match:
+            return None
+        p = match[0]
+        marks = ",".join("?" * len(p.speaker_ids))
+        rows = self._conn.execute(
+            f"SELECT q.id, q.text, q.type, q.cue, q.speaker_role, q.article_id AS article, a.n AS article_n, "
+            f"a.headline, a.published FROM quotes q JOIN articles a ON a.id = q.article_id "
+            f"WHERE q.speaker_id IN ({marks}) ORDER BY a.published DESC, a.n, q.start LIMIT ?",
+            [*p.speaker_ids, max(int(quotes), 0)]).fetchall()
+        return {"name": p.name, "aliases": p.aliases, "roles": p.roles, "quotes": p.quotes,
+                "articles": p.articles, "organizations": sorted({r["organization"] for r in p.roles
+                                                                 if r["organization"]}),
+                "recent_quotes": [dict(r) for r in rows],
+                "also_matched": [q.name for q in match[1:6]]}
+
     def speakers(self, limit: int | None = None) -> list[dict[str, Any]]:
         """Speakers with their number of quotes and articles and the roles seen, most quoted first."""
         sql = (
