@@ -496,6 +496,38 @@ def speakers(
             "no speakers")
 
 
+FIGURE_KEYS = ("id", "value", "unit", "what", "qualifier", "source", "article", "start", "end",
+               "value_high", "text", "published")
+
+
+@app.command()
+def figures(
+    ctx: typer.Context,
+    about: Annotated[Optional[str], typer.Option("--about", help="What is counted, or the figure's text, contains this.")] = None,
+    article: Annotated[Optional[str], typer.Option("--article", help="Only this article (id or number).")] = None,
+    unit: Annotated[Optional[str], typer.Option("--unit", help="Only this unit (count, percent, USD, ...).")] = None,
+    limit: Annotated[Optional[int], typer.Option("--limit", "-n", min=0, help="At most N rows.")] = None,
+    fmt: Annotated[ListFormat, typer.Option("--format", "-f", help="Output format.")] = ListFormat.table,
+) -> None:
+    """Figures given in the articles: number, unit, what is counted, qualifier and source."""
+    with _open_store(ctx) as store:
+        rows = store.figures(about=about, article=article, unit=unit, limit=limit)
+    table = Table()
+    for name, kw in (("Value", {"justify": "right"}), ("Unit", {}), ("What", {"max_width": 28}),
+                     ("Qualifier", {}), ("Source", {"max_width": 24}), ("Article", {"justify": "right"}),
+                     ("Date", {}), ("Text", {"max_width": 40})):
+        table.add_column(name, **kw)
+
+    def value(r):
+        v = f"{r['value']:,.6g}"
+        return v + (f"\u2013{r['value_high']:,.6g}" if r["value_high"] is not None else "")
+
+    _output(rows, FIGURE_KEYS, fmt, table,
+            lambda r: (value(r), r["unit"], r["what"], r["qualifier"], r["source"], r["article_n"],
+                       r["published"], r["text"]),
+            "no figures")
+
+
 PEOPLE_KEYS = ("name", "aliases", "quotes", "articles", "roles")
 
 

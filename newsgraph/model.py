@@ -152,6 +152,8 @@ class Article:
     truncated: bool = False
     quotes: list[Quote] = field(default_factory=list)
     speakers: list[Speaker] = field(default_factory=list)
+    figures: list[Figure] = field(default_factory=list)
+    dates: list[TimeExpression] = field(default_factory=list)
     source: str = ""
     url: str | None = None
     id: str = ""

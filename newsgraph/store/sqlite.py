@@ -31,9 +31,39 @@ from typing import Any
 
 from newsgraph.model import Article, Document, Part
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: figures and dates
 
 _SCHEMA = """
+CREATE TABLE IF NOT EXISTS figures (
+    id          TEXT PRIMARY KEY,
+    article_id  TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    quote_id    TEXT,
+    start       INTEGER NOT NULL CHECK (start >= 0),
+    "end"       INTEGER NOT NULL CHECK ("end" >= start),
+    text        TEXT NOT NULL,
+    value       REAL NOT NULL,
+    value_high  REAL,
+    unit        TEXT,
+    what        TEXT,
+    qualifier   TEXT,
+    source      TEXT,
+    confidence  REAL
+);
+CREATE INDEX IF NOT EXISTS figures_article ON figures(article_id);
+CREATE INDEX IF NOT EXISTS figures_unit_what ON figures(unit, what);
+
+CREATE TABLE IF NOT EXISTS dates (
+    article_id  TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    start       INTEGER NOT NULL,
+    "end"       INTEGER NOT NULL,
+    text        TEXT NOT NULL,
+    date        TEXT,
+    granularity TEXT,
+    confidence  REAL,
+    PRIMARY KEY (article_id, start)
+);
+CREATE INDEX IF NOT EXISTS dates_date ON dates(date);
+
 CREATE TABLE IF NOT EXISTS documents (
     id          TEXT PRIMARY KEY,
     source      TEXT NOT NULL,
@@ -453,6 +483,19 @@ class Store:
                 [(aid, sid, json.dumps(al, ensure_ascii=False), json.dumps(ro, ensure_ascii=False),
                   g, nq) for (aid, sid), (al, ro, g, nq) in merged.items()],
             )
+            c.executemany(
+                _insert_sql("figures", ("id", "article_id", "quote_id", "start", "end", "text", "value",
+                                        "value_high", "unit", "what", "qualifier", "source", "confidence")),
+                [(f.id or f"{art.id}-f{k}", art.id, f.quote_id, f.start, f.end, f.text, f.value, f.value_high,
+                  f.unit, f.what, f.qualifier, f.source, f.confidence)
+                 for art in articles for k, f in enumerate(art.figures)],
+            )
+            c.executemany(
+                "INSERT OR IGNORE INTO dates (article_id, start, \"end\", text, date, granularity, confidence) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [(art.id, d.start, d.end, d.text, d.date, d.granularity, d.confidence)
+                 for art in articles for d in art.dates],
+            )
         return True
 
     # -- reading ----------------------------------------------------------------------
@@ -572,6 +615,34 @@ class Store:
             params.append(max(int(limit), 0))
         return [dict(r) for r in self._conn.execute(sql, params)]
 
+    def figures(self, about: str | None = None, article: str | int | None = None, unit: str | None = None,
+                limit: int | None = None) -> list[dict[str, Any]]:
+        """Figures, newest articles first; ``about`` matches what is counted, the unit or the figure's text."""
+        where, params = [], []
+        if about:
+            where.append("(instr(casefold(coalesce(f.what, '')), ?) > 0 OR instr(casefold(f.text), ?) > 0 "
+                         "OR instr(casefold(coalesce(f.unit, '')), ?) > 0)")
+            params += [_casefold(about)] * 3
+        if unit:
+            where.append("f.unit = ?")
+            params.append(unit)
+        if article is not None:
+            aid = self._resolve_article(article)
+            if aid is None:
+                return []
+            where.append("f.article_id = ?")
+            params.append(aid)
+        sql = ('SELECT f.id, f.value, f.value_high, f.unit, f.what, f.qualifier, f.source, f.article_id AS article, '
+               'a.n AS article_n, f.start, f."end", f.text, f.confidence, f.quote_id, a.published, a.headline '
+               'FROM figures f JOIN articles a ON a.id = f.article_id')
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += ' ORDER BY a.published DESC, a.n, f.start'
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(max(int(limit), 0))
+        return [dict(r) for r in self._conn.execute(sql, params)]
+
     def _people(self):
         from ..people import Record, cluster
 
@@ -582,15 +653,15 @@ class Store:
         ):
             recs[sid] = Record(sid, name, quotes, articles)
         seen = set()
-        for sid, role, date in self._conn.execute(
+        for sid, role, published in self._conn.execute(
             "SELECT q.speaker_id, q.speaker_role, a.published FROM quotes q JOIN articles a ON a.id = q.article_id "
             "WHERE q.speaker_role IS NOT NULL AND q.speaker_id IS NOT NULL "
             "UNION SELECT s.speaker_id, j.value, a.published FROM article_speakers s, json_each(s.roles) j "
             "JOIN articles a ON a.id = s.article_id"
         ):
-            if sid in recs and role and (sid, role, date) not in seen:
-                seen.add((sid, role, date))
-                recs[sid].roles.append((role, (date or "")[:10] or None))
+            if sid in recs and role and (sid, role, published) not in seen:
+                seen.add((sid, role, published))
+                recs[sid].roles.append((role, (published or "")[:10] or None))
         return cluster(list(recs.values()))
 
     def people(self, limit: int | None = None) -> list[dict[str, Any]]:
