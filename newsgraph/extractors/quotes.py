@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 from ..model import Part, Quote
 from . import attributions, cues, marks
-from .speakers import GROUP_WORDS, HONORIFICS, INSTITUTIONS, ORG_WORDS, TITLE_WORDS, ROLE_WORDS, Entity, Registry, first_name_gender, \
+from .speakers import GROUP_WORDS, INSTITUTIONS, ORG_WORDS, TITLE_WORDS, ROLE_WORDS, Entity, Registry, first_name_gender, \
     is_known_first_name
 
 STATEMENT_MIN_WORDS = 4
