@@ -17,6 +17,7 @@ from itertools import islice
 
 from . import nlp
 from .extractors import cues, marks
+from .extractors.dates import find_dates
 from .extractors.quotes import ArticleQuotes, Paragraph, Sentence
 from .layout import split_page
 from .model import Article, Document, Speaker, content_id
@@ -81,6 +82,9 @@ def _finish(doc: Document, works) -> list[Article]:
             q.id = content_id(f"{art.id}:{q.start}:{q.end}", 16)
         art.quotes = quotes
         art.speakers = _speakers(quotes)
+        reference = (art.published or doc.published or "")[:10] or None
+        for p in paras:
+            art.dates.extend(find_dates(doc.text, p.part.start, p.part.end, reference=reference))
         art.source = art.source or doc.source
         art.url = art.url or doc.url
         out.append(art)
