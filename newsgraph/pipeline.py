@@ -18,6 +18,7 @@ from itertools import islice
 from . import nlp
 from .extractors import cues, marks
 from .extractors.dates import find_dates
+from .extractors.figures import find_figures
 from .extractors.quotes import ArticleQuotes, Paragraph, Sentence
 from .layout import split_page
 from .model import Article, Document, Speaker, content_id
@@ -85,6 +86,10 @@ def _finish(doc: Document, works) -> list[Article]:
         reference = (art.published or doc.published or "")[:10] or None
         for p in paras:
             art.dates.extend(find_dates(doc.text, p.part.start, p.part.end, reference=reference))
+            art.figures.extend(find_figures(doc.text, p.part.start, p.part.end, quotes=quotes))
+        for f in art.figures:
+            f.article_id = art.id
+            f.id = content_id(f"{art.id}:f:{f.start}:{f.end}", 16)
         art.source = art.source or doc.source
         art.url = art.url or doc.url
         out.append(art)
