@@ -26,7 +26,9 @@ demo: install
 	@echo
 	$(BIN)/newsgraph --db $(DB) articles
 	@echo
-	$(BIN)/newsgraph --db $(DB) speakers --limit 10
+	$(BIN)/newsgraph --db $(DB) people --limit 8
+	@echo
+	$(BIN)/newsgraph --db $(DB) figures --about jobs
 	@echo
 	$(BIN)/newsgraph --db $(DB) show 1
 
