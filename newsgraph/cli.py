@@ -513,9 +513,9 @@ def figures(
     with _open_store(ctx) as store:
         rows = store.figures(about=about, article=article, unit=unit, limit=limit)
     table = Table()
-    for name, kw in (("Value", {"justify": "right"}), ("Unit", {}), ("What", {"max_width": 28}),
-                     ("Qualifier", {}), ("Source", {"max_width": 24}), ("Article", {"justify": "right"}),
-                     ("Date", {}), ("Text", {"max_width": 40})):
+    for name, kw in (("Value", {"justify": "right", "no_wrap": True}), ("Unit", {"no_wrap": True}),
+                     ("What", {"max_width": 28}), ("Qualifier", {}), ("Source", {"max_width": 24}),
+                     ("#", {"justify": "right"}), ("Date", {"no_wrap": True})):
         table.add_column(name, **kw)
 
     def value(r):
@@ -524,7 +524,7 @@ def figures(
 
     _output(rows, FIGURE_KEYS, fmt, table,
             lambda r: (value(r), r["unit"], r["what"], r["qualifier"], r["source"], r["article_n"],
-                       r["published"], r["text"]),
+                       (r["published"] or "")[:10]),
             "no figures")
 
 
