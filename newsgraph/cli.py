@@ -40,7 +40,7 @@ app = typer.Typer(
 DEFAULT_DB = "newsgraph.db"
 
 ARTICLE_KEYS = ("n", "id", "headline", "published", "dateline", "truncated", "source", "quotes")
-QUOTE_KEYS = ("id", "article", "text", "type", "cue", "speaker", "speaker_role",
+QUOTE_KEYS = ("id", "article", "text", "type", "cue", "stance", "speaker", "speaker_role",
               "speaker_mention", "addressee", "start", "end")
 SPEAKER_KEYS = ("name", "kind", "quotes", "articles", "roles")
 

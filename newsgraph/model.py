@@ -80,6 +80,7 @@ class Quote:
     speaker_role: str | None = None
     addressee: str | None = None
     confidence: float = 1.0
+    stance: str = "assert"  # assert | deny | accuse | condemn | welcome | urge | warn | promise | question | believe
     id: str = ""
     article_id: str = ""
 

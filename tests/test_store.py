@@ -490,3 +490,30 @@ def test_fts_query_quoting():
     assert fts_query('a"b') == '"a""b"'
     assert fts_query("vacc*") == '"vacc"*'
     assert fts_query("") is None and fts_query("  ") is None and fts_query('""') is None
+
+
+def test_older_store_gains_the_stance_column(tmp_path):
+    import sqlite3
+
+    from newsgraph.model import Article, Document, Quote
+    from newsgraph.store import Store
+
+    path = tmp_path / "old.db"
+    doc = Document(text="She denied it all. More.", source="a.txt", id="d-old")
+    art = Article(document_id="d-old", index=0, start=0, end=24, quotes=[
+        Quote(text="it all", start=11, end=17, type="indirect", cue="denied", speaker="Ann Lee", stance="deny")])
+    with Store(path) as store:
+        store.add(doc, [art])
+    con = sqlite3.connect(path)
+    con.execute("ALTER TABLE quotes DROP COLUMN stance")
+    con.execute("PRAGMA user_version = 2")
+    con.commit()
+    con.close()
+    with Store(path) as store:
+        assert store.schema_version == 3
+        assert store.quotes()[0]["stance"] is None  # stored before stances existed
+        doc2 = Document(text="He urged calm again. More.", source="b.txt", id="d-new")
+        art2 = Article(document_id="d-new", index=0, start=0, end=26, quotes=[
+            Quote(text="calm again", start=9, end=19, type="indirect", cue="urged", speaker="Bo Lee", stance="urge")])
+        assert store.add(doc2, [art2])
+        assert {q["stance"] for q in store.quotes()} == {None, "urge"}

@@ -159,8 +159,11 @@ def lemma_of(word: str) -> str | None:
     return FORMS.get(word.lower())
 
 
-def stance(lemma: str) -> str:
-    return SPEECH.get(lemma, "assert")
+def stance(lemma: str | None) -> str:
+    """The stance a cue expresses (`denied` -> deny, `urged` -> urge, `claim` -> assert)."""
+    if not lemma:
+        return "assert"
+    return SPEECH.get(lemma) or NOUNS.get(lemma) or "assert"
 
 
 def count() -> int:

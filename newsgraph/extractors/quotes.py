@@ -600,6 +600,7 @@ class ArticleQuotes:
             speaker_kind=sp.kind if sp.kind in ("person", "organization", "group") else "unknown",
             speaker_role=sp.role, addressee=a.addressee if a is not None and cue != "(continuation)" else None,
             confidence=_confidence(qtype, a, sp, cue),
+            stance=cues.stance(a.lemma) if a is not None else "assert",
         ))
 
 

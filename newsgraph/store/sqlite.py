@@ -31,7 +31,7 @@ from typing import Any
 
 from newsgraph.model import Article, Document, Part
 
-SCHEMA_VERSION = 2  # 2: figures and dates
+SCHEMA_VERSION = 3  # 2: figures and dates; 3: quotes.stance
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS figures (
@@ -149,7 +149,8 @@ CREATE TABLE IF NOT EXISTS quotes (
     speaker_kind    TEXT,
     speaker_role    TEXT,
     addressee       TEXT,
-    confidence      REAL
+    confidence      REAL,
+    stance          TEXT
 );
 CREATE INDEX IF NOT EXISTS quotes_article ON quotes(article_id, start);
 CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes(speaker_id);
@@ -204,7 +205,7 @@ _ARTICLE_COLUMNS = (
 _QUOTE_COLUMNS = (
     "id", "article_id", "speaker_id", "start", "end", "text", "type", "cue", "cue_start",
     "cue_end", "speaker", "speaker_mention", "speaker_start", "speaker_end", "speaker_kind",
-    "speaker_role", "addressee", "confidence",
+    "speaker_role", "addressee", "confidence", "stance",
 )
 _PARAGRAPH_COLUMNS = ("article_id", "idx", "kind", "start", "end", "text")
 
@@ -338,6 +339,8 @@ class Store:
             c.execute("PRAGMA synchronous = NORMAL")
         if version < SCHEMA_VERSION:
             with self._transaction():
+                if 0 < version < 3:  # a column added to an existing table
+                    c.execute("ALTER TABLE quotes ADD COLUMN stance TEXT")
                 for statement in _split_sql(_SCHEMA):
                     c.execute(statement)
                 c.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
@@ -462,7 +465,7 @@ class Store:
                     speaker_ids.get((name, kind)) if name else None,
                     q.start, q.end, q.text, q.type, q.cue, q.cue_start, q.cue_end,
                     name, q.speaker_mention, q.speaker_start, q.speaker_end, q.speaker_kind,
-                    q.speaker_role, q.addressee, q.confidence,
+                    q.speaker_role, q.addressee, q.confidence, q.stance,
                 ))
             c.executemany(_insert_sql("quotes", _QUOTE_COLUMNS), rows)
 
@@ -604,7 +607,7 @@ class Store:
             'SELECT q.id, q.article_id AS article, a.n AS article_n, q.text, q.type, q.cue, '
             'q.speaker, q.speaker_role, q.speaker_mention, q.speaker_kind, q.addressee, '
             'q.start, q."end", q.cue_start, q.cue_end, q.speaker_start, q.speaker_end, '
-            'q.confidence, a.headline, a.published, a.source '
+            'q.confidence, q.stance, a.headline, a.published, a.source '
             "FROM quotes q JOIN articles a ON a.id = q.article_id"
         )
         if where:
