@@ -508,10 +508,18 @@ def figures(
     unit: Annotated[Optional[str], typer.Option("--unit", help="Only this unit (count, percent, USD, ...).")] = None,
     limit: Annotated[Optional[int], typer.Option("--limit", "-n", min=0, help="At most N rows.")] = None,
     fmt: Annotated[ListFormat, typer.Option("--format", "-f", help="Output format.")] = ListFormat.table,
+    search: Annotated[Optional[str], typer.Option("--search", "-s", help="Only articles whose text matches (full-text).")] = None,
+    grouped: Annotated[bool, typer.Option("--grouped", help="One row per quantity reported in several places, "
+                                                              "with its values over time and whether sources disagree.")] = False,
 ) -> None:
     """Figures given in the articles: number, unit, what is counted, qualifier and source."""
+    if grouped:
+        with _open_store(ctx) as store:
+            groups = store.figure_groups(about=about, search=search)
+        _figure_groups(groups[:limit] if limit is not None else groups, fmt)
+        return
     with _open_store(ctx) as store:
-        rows = store.figures(about=about, article=article, unit=unit, limit=limit)
+        rows = store.figures(about=about, article=article, unit=unit, limit=limit, search=search)
     table = Table()
     for name, kw in (("Value", {"justify": "right", "no_wrap": True}), ("Unit", {"no_wrap": True}),
                      ("What", {"max_width": 28}), ("Qualifier", {}), ("Source", {"max_width": 24}),
@@ -519,13 +527,39 @@ def figures(
         table.add_column(name, **kw)
 
     def value(r):
-        v = f"{r['value']:,.6g}"
-        return v + (f"\u2013{r['value_high']:,.6g}" if r["value_high"] is not None else "")
+        return _number(r["value"]) + (f"\u2013{_number(r['value_high'])}" if r["value_high"] is not None else "")
 
     _output(rows, FIGURE_KEYS, fmt, table,
             lambda r: (value(r), r["unit"], r["what"], r["qualifier"], r["source"], r["article_n"],
                        (r["published"] or "")[:10]),
             "no figures")
+
+
+def _figure_groups(groups: list[dict[str, Any]], fmt: ListFormat) -> None:
+    if fmt is not ListFormat.table:
+        keys = ("unit", "what", "reports", "min", "max", "disagree", "sources", "values")
+        (_write_json_lines if fmt is ListFormat.json else _write_csv)(groups, keys)
+        return
+    if not groups:
+        _stdout().print(Text("no quantity is reported more than once", style="dim"))
+        return
+    out = _stdout()
+    for g in groups:
+        head = Text(f"{g['what']} ({g['unit']})", style="bold")
+        head.append(f"  {g['reports']} reports", style="dim")
+        if g["disagree"]:
+            head.append("  sources disagree", style="bold red")
+        out.print(head)
+        for v in g["values"][-12:]:
+            n = _number(v["value"]) + (f"\u2013{_number(v['value_high'])}" if v["value_high"] is not None else "")
+            qual = (v["qualifier"] or "").rjust(10)
+            out.print(Text(f"  {(v['published'] or '')[:10]:10}  {qual} {n:>12}  {v['source'] or '(no source)'}"))
+        if len(g["values"]) > 12:
+            out.print(Text(f"  ... and {len(g['values']) - 12} earlier reports", style="dim"))
+
+
+def _number(x: float) -> str:
+    return f"{x:,.0f}" if float(x).is_integer() else f"{x:,.2f}"
 
 
 PEOPLE_KEYS = ("name", "aliases", "quotes", "articles", "roles")

@@ -30,3 +30,19 @@ def test_figures_command_gives_the_contract_keys(tmp_path):
     dates = dict(con.execute("SELECT text, date FROM dates d JOIN articles a ON a.id = d.article_id "
                              "WHERE a.published = '2026-03-05'"))
     assert dates.get("Thursday") == "2026-03-05"  # the court article is dated Thursday 5 March 2026
+
+
+def test_grouped_figures_json(tmp_path):
+    db = tmp_path / "g.db"
+    run = [sys.executable, "-m", "newsgraph", "--db", str(db)]
+    subprocess.run(run + ["ingest", str(ROOT / "examples")], check=True, capture_output=True, timeout=600)
+    out = subprocess.run(run + ["figures", "--grouped", "--format", "json"], check=True, capture_output=True,
+                         text=True)
+    groups = [json.loads(line) for line in out.stdout.splitlines()]
+    for g in groups:
+        assert {"unit", "what", "reports", "min", "max", "disagree", "sources", "values"} <= set(g)
+        assert g["reports"] >= 2 and g["min"] <= g["max"]
+    out = subprocess.run(run + ["figures", "--search", "vaccine", "--format", "json"], check=True,
+                         capture_output=True, text=True)
+    rows = [json.loads(line) for line in out.stdout.splitlines()]
+    assert rows and all(r["published"] == "2026-06-14" for r in rows)  # only the dengue article

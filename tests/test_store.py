@@ -517,3 +517,32 @@ def test_older_store_gains_the_stance_column(tmp_path):
             Quote(text="calm again", start=9, end=19, type="indirect", cue="urged", speaker="Bo Lee", stance="urge")])
         assert store.add(doc2, [art2])
         assert {q["stance"] for q in store.quotes()} == {None, "urge"}
+
+
+def test_figure_groups_show_reports_over_time_and_disagreement(tmp_path):
+    from newsgraph.model import Article, Document, Figure
+    from newsgraph.store import Store
+
+    def page(doc_id, published, value, source, qualifier=None):
+        text = f"Officials said {value} people were killed. More text follows here."
+        doc = Document(text=text, source=f"{doc_id}.txt", id=doc_id)
+        fig_text = f"{value} people"
+        start = text.index(fig_text)
+        fig = Figure(text=fig_text, start=start, end=start + len(fig_text), value=float(value), unit="count",
+                     what="people", qualifier=qualifier, source=source)
+        return doc, [Article(document_id=doc_id, index=0, start=0, end=len(text), published=published,
+                             figures=[fig])]
+
+    with Store(tmp_path / "g.db") as store:
+        store.add(*page("a", "2026-01-01", 40, "health ministry"))
+        store.add(*page("b", "2026-01-02", 41, "health ministry"))
+        store.add(*page("c", "2026-01-03", 60, "UN"))
+        (group,) = store.figure_groups()
+        assert group["what"] == "people" and group["reports"] == 3
+        assert [v["value"] for v in group["values"]] == [40, 41, 60]  # in order of publication
+        assert group["sources"] == ["UN", "health ministry"] and group["disagree"] is True
+    with Store(tmp_path / "h.db") as store:
+        store.add(*page("a", "2026-01-01", 40, "health ministry"))
+        store.add(*page("b", "2026-01-02", 41, "health ministry"))
+        (group,) = store.figure_groups()
+        assert group["disagree"] is False  # within 10%

@@ -619,9 +619,13 @@ class Store:
         return [dict(r) for r in self._conn.execute(sql, params)]
 
     def figures(self, about: str | None = None, article: str | int | None = None, unit: str | None = None,
-                limit: int | None = None) -> list[dict[str, Any]]:
-        """Figures, newest articles first; ``about`` matches what is counted, the unit or the figure's text."""
+                limit: int | None = None, search: str | None = None) -> list[dict[str, Any]]:
+        """Figures, newest articles first; ``about`` matches what is counted, the unit or the figure's text,
+        ``search`` the text of the articles (full-text)."""
         where, params = [], []
+        if not _search_and_since(where, params, search, None,
+                                 "a.id IN (SELECT article_id FROM articles_fts WHERE articles_fts MATCH ?)"):
+            return []
         if about:
             where.append("(instr(casefold(coalesce(f.what, '')), ?) > 0 OR instr(casefold(f.text), ?) > 0 "
                          "OR instr(casefold(coalesce(f.unit, '')), ?) > 0)")
@@ -645,6 +649,35 @@ class Store:
             sql += " LIMIT ?"
             params.append(max(int(limit), 0))
         return [dict(r) for r in self._conn.execute(sql, params)]
+
+    def figure_groups(self, about: str | None = None, search: str | None = None,
+                      min_reports: int = 2) -> list[dict[str, Any]]:
+        """Figures for the same quantity (unit and what is counted) across articles: each report with
+        its date and source, the spread of values, and whether the sources disagree (values more
+        than 10% apart, ranges and qualifiers taken into account)."""
+        groups: dict[tuple[str, str], list[dict[str, Any]]] = {}
+        for f in self.figures(about=about, search=search):
+            if not f["what"] or f["unit"] in (None, "years") and f["what"] == "age":
+                continue
+            key = (f["unit"] or "", _quantity_key(f["what"]))
+            groups.setdefault(key, []).append(f)
+        out = []
+        for (unit, what), rows in groups.items():
+            if len(rows) < min_reports:
+                continue
+            rows.sort(key=lambda r: ((r["published"] or ""), r["article_n"], r["start"]))
+            lows = [r["value"] for r in rows]
+            highs = [r["value_high"] if r["value_high"] is not None else r["value"] for r in rows]
+            exact = [r for r in rows if not r["qualifier"] and r["value_high"] is None]
+            disagree = bool(exact) and max(r["value"] for r in exact) > 1.1 * min(r["value"] for r in exact)
+            disagree = disagree or min(highs) * 1.1 < max(lows)
+            out.append({"unit": unit, "what": what, "reports": len(rows), "min": min(lows), "max": max(highs),
+                        "sources": sorted({r["source"] for r in rows if r["source"]}),
+                        "disagree": disagree,
+                        "values": [{k: r[k] for k in ("id", "value", "value_high", "qualifier", "source",
+                                                      "published", "article", "text")} for r in rows]})
+        out.sort(key=lambda g: (not g["disagree"], -g["reports"], g["what"]))
+        return out
 
     def _people(self):
         from ..people import Record, cluster
@@ -750,6 +783,12 @@ class Store:
             "first_published": first,
             "last_published": last,
         }
+
+
+def _quantity_key(what: str) -> str:
+    """`the dock workers`, `Dock workers` -> `dock workers`: what a figure counts, for grouping."""
+    words = [w for w in what.casefold().split() if w not in ("the", "a", "an", "some", "its", "their")]
+    return " ".join(words)
 
 
 def _search_and_since(where: list[str], params: list[Any], search: str | None, since: str | date | None,
