@@ -562,6 +562,23 @@ def _number(x: float) -> str:
     return f"{x:,.0f}" if float(x).is_integer() else f"{x:,.2f}"
 
 
+@app.command()
+def orgs(
+    ctx: typer.Context,
+    limit: Annotated[Optional[int], typer.Option("--limit", "-n", min=0, help="At most N rows.")] = None,
+    fmt: Annotated[ListFormat, typer.Option("--format", "-f", help="Output format.")] = ListFormat.table,
+) -> None:
+    """Organisations: those quoted, and those that people's roles name, with the people affiliated."""
+    with _open_store(ctx) as store:
+        rows = store.orgs(limit=limit)
+    table = Table()
+    for name, kw in (("Organisation", {"max_width": 36}), ("Quotes", {"justify": "right"}),
+                     ("Articles", {"justify": "right"}), ("People", {})):
+        table.add_column(name, **kw)
+    _output(rows, ("name", "aliases", "quotes", "articles", "people"), fmt, table,
+            lambda r: (r["name"], r["quotes"], r["articles"], ", ".join(r["people"])), "no organisations")
+
+
 PEOPLE_KEYS = ("name", "aliases", "quotes", "articles", "roles")
 
 

@@ -57,6 +57,8 @@ def organization_of(role: str | None) -> str | None:
     words = role.replace("\u2019s ", " ").replace("'s ", " ").split()
     if words and words[0].lower() in ("the", "a", "an"):
         words = words[1:]
+    if words and words[0].lower() in ("its", "his", "her", "their", "our", "my", "your"):
+        return None  # `Its chief executive`: the organisation is named elsewhere
     prefix = []
     for w in words:
         if w[:1].isupper() and w.lower() not in ROLE_WORDS and w.lower() not in TITLE_WORDS:

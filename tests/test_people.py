@@ -98,3 +98,16 @@ def test_cli_people_and_person_json(tmp_path):
     assert "HWU" in data["organizations"]
     missing = subprocess.run(run + ["person", "Nobody Atall"], capture_output=True, text=True)
     assert missing.returncode == 1 and "no person" in missing.stderr
+
+
+def test_cli_orgs_merge_acronyms_and_list_affiliated_people(tmp_path):
+    db = tmp_path / "o.db"
+    root = Path(__file__).resolve().parents[1]
+    run = [sys.executable, "-m", "newsgraph", "--db", str(db)]
+    subprocess.run(run + ["ingest", str(root / "examples")], check=True, capture_output=True, timeout=600)
+    out = subprocess.run(run + ["orgs", "--format", "json"], check=True, capture_output=True, text=True)
+    orgs = {o["name"]: o for o in map(json.loads, out.stdout.splitlines())}
+    hwu = orgs["Harbour Workers' Union"]
+    assert "HWU" in hwu["aliases"] and "Marta Oyelaran" in hwu["people"] and "HWU" not in orgs
+    assert "Daniel Brisco" in orgs["Elmsworth Port Authority"]["people"]
+    assert "Its" not in orgs

@@ -650,6 +650,39 @@ class Store:
             params.append(max(int(limit), 0))
         return [dict(r) for r in self._conn.execute(sql, params)]
 
+    def orgs(self, limit: int | None = None) -> list[dict[str, Any]]:
+        """Organisations that speak (`the health ministry says`) or that people's roles name
+        (`chief executive of X`), with their quotes and the people affiliated to them."""
+        from ..people import organization_of
+
+        orgs: dict[str, dict[str, Any]] = {}
+        for name, quotes, articles in self._conn.execute(
+            "SELECT s.name, count(q.id), count(DISTINCT q.article_id) FROM speakers s "
+            "JOIN quotes q ON q.speaker_id = s.id WHERE s.kind = 'organization' GROUP BY s.id"
+        ):
+            orgs[name.casefold()] = {"name": name, "quotes": quotes, "articles": articles, "people": []}
+        for p in self._people():
+            for org in {organization_of(r["role"]) for r in p.roles} - {None}:
+                entry = orgs.setdefault(org.casefold(), {"name": org, "quotes": 0, "articles": 0, "people": []})
+                if p.name not in entry["people"]:
+                    entry["people"].append(p.name)
+        # `HWU` and `Harbour Workers' Union` are one organisation
+        initials = {"".join(w[0] for w in re.findall(r"[A-Z][\w'\u2019&-]*", o["name"])).upper(): k
+                    for k, o in orgs.items() if len(o["name"].split()) > 1}
+        for k in [k for k, o in orgs.items() if re.fullmatch(r"[A-Z]{2,6}", o["name"])]:
+            long = initials.get(orgs[k]["name"])
+            if long and long != k:
+                short = orgs.pop(k)
+                entry = orgs[long]
+                entry["quotes"] += short["quotes"]
+                entry["articles"] += short["articles"]
+                entry["people"] += [p for p in short["people"] if p not in entry["people"]]
+                entry.setdefault("aliases", []).append(short["name"])
+        for o in orgs.values():
+            o.setdefault("aliases", [])
+        out = sorted(orgs.values(), key=lambda o: (-(o["quotes"] + len(o["people"])), o["name"]))
+        return out[:limit] if limit is not None else out
+
     def figure_groups(self, about: str | None = None, search: str | None = None,
                       min_reports: int = 2) -> list[dict[str, Any]]:
         """Figures for the same quantity (unit and what is counted) across articles: each report with
