@@ -527,12 +527,7 @@ class Store:
             "(SELECT count(*) FROM quotes q WHERE q.article_id = a.id) AS quotes "
             "FROM articles a"
         )
-        if where:
-            sql += " WHERE " + " AND ".join(where)
-        sql += " ORDER BY a.n"
-        if limit is not None:
-            sql += " LIMIT ?"
-            params.append(max(int(limit), 0))
+        sql = _where_order_limit(sql, where, " ORDER BY a.n", limit, params)
         out = []
         for row in self._conn.execute(sql, params):
             d = dict(row)
@@ -610,12 +605,7 @@ class Store:
             'q.confidence, q.stance, a.headline, a.published, a.source '
             "FROM quotes q JOIN articles a ON a.id = q.article_id"
         )
-        if where:
-            sql += " WHERE " + " AND ".join(where)
-        sql += " ORDER BY a.n, q.start, q.\"end\""
-        if limit is not None:
-            sql += " LIMIT ?"
-            params.append(max(int(limit), 0))
+        sql = _where_order_limit(sql, where, " ORDER BY a.n, q.start, q.\"end\"", limit, params)
         return [dict(r) for r in self._conn.execute(sql, params)]
 
     def figures(self, about: str | None = None, article: str | int | None = None, unit: str | None = None,
@@ -642,12 +632,7 @@ class Store:
         sql = ('SELECT f.id, f.value, f.value_high, f.unit, f.what, f.qualifier, f.source, f.article_id AS article, '
                'a.n AS article_n, f.start, f."end", f.text, f.confidence, f.quote_id, a.published, a.headline '
                'FROM figures f JOIN articles a ON a.id = f.article_id')
-        if where:
-            sql += " WHERE " + " AND ".join(where)
-        sql += ' ORDER BY a.published DESC, a.n, f.start'
-        if limit is not None:
-            sql += " LIMIT ?"
-            params.append(max(int(limit), 0))
+        sql = _where_order_limit(sql, where, ' ORDER BY a.published DESC, a.n, f.start', limit, params)
         return [dict(r) for r in self._conn.execute(sql, params)]
 
     def orgs(self, limit: int | None = None) -> list[dict[str, Any]]:
@@ -816,6 +801,17 @@ class Store:
             "first_published": first,
             "last_published": last,
         }
+
+
+def _where_order_limit(sql: str, where: list[str], order: str, limit: int | None, params: list[Any]) -> str:
+    """Finish a list query: its filters, its order and an optional limit (appended to ``params``)."""
+    if where:
+        sql += " WHERE " + " AND ".join(where)
+    sql += order
+    if limit is not None:
+        sql += " LIMIT ?"
+        params.append(max(int(limit), 0))
+    return sql
 
 
 def _quantity_key(what: str) -> str:
