@@ -563,6 +563,32 @@ def _number(x: float) -> str:
 
 
 @app.command()
+def claims(
+    ctx: typer.Context,
+    contested: Annotated[bool, typer.Option("--contested/--all", help="Claims that someone disputes.")] = True,
+    limit: Annotated[Optional[int], typer.Option("--limit", "-n", min=0, help="At most N rows.")] = None,
+    fmt: Annotated[ListFormat, typer.Option("--format", "-f", help="Output format.")] = ListFormat.table,
+) -> None:
+    """Contested claims: a statement and the denials that dispute it, with their sources."""
+    with _open_store(ctx) as store:
+        rows = store.claims(contested=contested, limit=limit)
+    if fmt is not ListFormat.table:
+        keys = ("id", "claim", "claimant", "stance", "disputed_by", "article", "published")
+        (_write_json_lines if fmt is ListFormat.json else _write_csv)(rows, keys)
+        return
+    out = _stdout()
+    if not rows:
+        out.print(Text("no contested claims", style="dim"))
+    for c in rows:
+        out.print(Text(c["claimant"] or "(claim stated in the denial)", style="bold")
+                  .append(f"  {c['stance']} \u00b7 {(c['published'] or '')[:10]}", style="dim"))
+        out.print(Text("    \u201c" + _short(c["claim"]) + "\u201d"))
+        for d in c["disputed_by"]:
+            out.print(Text(f"  disputed by {d['claimant'] or '(unknown)'}: ", style="red")
+                      .append("\u201c" + _short(d["claim"]) + "\u201d"))
+
+
+@app.command()
 def orgs(
     ctx: typer.Context,
     limit: Annotated[Optional[int], typer.Option("--limit", "-n", min=0, help="At most N rows.")] = None,

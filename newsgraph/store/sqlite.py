@@ -635,6 +635,27 @@ class Store:
         sql = _where_order_limit(sql, where, ' ORDER BY a.published DESC, a.n, f.start', limit, params)
         return [dict(r) for r in self._conn.execute(sql, params)]
 
+    def claims(self, contested: bool = True, limit: int | None = None) -> list[dict[str, Any]]:
+        """Claims disputed by a denial in the same article (see :mod:`newsgraph.claims`), newest first."""
+        from ..claims import contested as find_contested
+
+        by_article: dict[str, list[dict[str, Any]]] = {}
+        for r in self._conn.execute(
+            "SELECT q.id, q.text, q.speaker, q.stance, q.cue, q.start, q.article_id AS article FROM quotes q "
+            "WHERE q.article_id IN (SELECT article_id FROM quotes WHERE stance = 'deny') ORDER BY q.article_id"
+        ):
+            by_article.setdefault(r["article"], []).append(dict(r))
+        dates = dict(self._conn.execute("SELECT id, published FROM articles WHERE id IN (SELECT DISTINCT "
+                                        "article_id FROM quotes WHERE stance = 'deny')"))
+        out = []
+        for article, quotes in by_article.items():
+            for c in find_contested(quotes):
+                out.append({"id": c.id, "claim": c.claim, "claimant": c.claimant, "stance": c.stance,
+                            "article": c.article, "published": dates.get(article), "start": c.start,
+                            "disputed_by": c.disputed_by})
+        out.sort(key=lambda c: (c["published"] or "", c["article"], c["start"]), reverse=True)
+        return out[:limit] if limit is not None else out
+
     def orgs(self, limit: int | None = None) -> list[dict[str, Any]]:
         """Organisations that speak (`the health ministry says`) or that people's roles name
         (`chief executive of X`), with their quotes and the people affiliated to them."""
