@@ -30,6 +30,8 @@ demo: install
 	@echo
 	$(BIN)/newsgraph --db $(DB) figures --about jobs
 	@echo
+	$(BIN)/newsgraph --db $(DB) claims --contested --limit 3
+	@echo
 	$(BIN)/newsgraph --db $(DB) show 1
 
 test: install-dev
