@@ -584,8 +584,10 @@ def claims(
                   .append(f"  {c['stance']} \u00b7 {(c['published'] or '')[:10]}", style="dim"))
         out.print(Text("    \u201c" + _short(c["claim"]) + "\u201d"))
         for d in c["disputed_by"]:
-            out.print(Text(f"  disputed by {d['claimant'] or '(unknown)'}: ", style="red")
-                      .append("\u201c" + _short(d["claim"]) + "\u201d"))
+            line = Text(f"  disputed by {d['claimant'] or '(unknown)'}", style="red")
+            if d["claim"] != c["claim"]:
+                line.append(": \u201c" + _short(d["claim"]) + "\u201d", style="default")
+            out.print(line)
 
 
 @app.command()
