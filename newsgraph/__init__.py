@@ -10,4 +10,11 @@ def extract(text_or_html: str, **hints):
     return _extract(text_or_html, **hints)
 
 
-__all__ = ["extract", "Article", "Document", "Quote", "Speaker"]
+def document(text_or_html: str, **hints):
+    """The document whose ``text`` every offset of :func:`extract`'s records points into."""
+    from .pipeline import document as _document
+
+    return _document(text_or_html, **hints)
+
+
+__all__ = ["extract", "document", "Article", "Document", "Quote", "Speaker"]

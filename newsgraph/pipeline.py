@@ -164,12 +164,13 @@ def process_many(documents: Iterable[Document], batch_docs: int = BATCH_DOCS
                 yield doc, exc
 
 
-def extract(text_or_html: str, **hints) -> list[Article]:
-    """Articles with quotes from a page of text or HTML.
+def document(text_or_html: str, **hints) -> Document:
+    """The :class:`Document` that :func:`extract` works on: for HTML, the article text trafilatura
+    finds (with its headline first); all offsets of extracted records point into ``document.text``.
 
     Hints: ``source``, ``title``, ``url``, ``published``, ``kind`` ("text" or "html").
-    Pure: nothing is read or written; the only state is the loaded spaCy model.
     """
+    hints = dict(hints)
     kind = hints.pop("kind", None)
     source = hints.pop("source", "<string>")
     if kind == "html" or (kind is None and _looks_like_html(text_or_html)):
@@ -179,10 +180,18 @@ def extract(text_or_html: str, **hints) -> list[Article]:
         for k in ("title", "published"):
             if hints.get(k) and not getattr(doc, k):
                 setattr(doc, k, hints[k])
-    else:
-        doc = Document(text=text_or_html, source=source, kind="text", title=hints.get("title"),
-                       url=hints.get("url"), published=hints.get("published"))
-    return process(doc)
+        return doc
+    return Document(text=text_or_html, source=source, kind="text", title=hints.get("title"),
+                    url=hints.get("url"), published=hints.get("published"))
+
+
+def extract(text_or_html: str, **hints) -> list[Article]:
+    """Articles with quotes, speakers, figures and dates from a page of text or HTML.
+
+    Offsets point into the page text; for HTML that is ``document(html).text``.
+    Pure: nothing is read or written; the only state is the loaded spaCy model.
+    """
+    return process(document(text_or_html, **hints))
 
 
 def _looks_like_html(text: str) -> bool:

@@ -78,7 +78,9 @@ def is_statement(q: marks.Quoted, page: str, para: Part) -> bool:
     words = len(text.split())
     if words >= STATEMENT_MIN_WORDS:
         return True
-    at_para_start = q.open_at >= 0 and not page[para.start:q.open_at].strip()
+    before_open = page[para.start:q.open_at].rstrip() if q.open_at >= 0 else "x"
+    # the quote opens the paragraph or a new sentence (`... euros. "It is fair," she said.`)
+    at_para_start = q.open_at >= 0 and (not before_open or before_open[-1] in ".!?:")
     ends_sentence = text.rstrip()[-1:] in ".!?,"
     before = page[max(para.start, q.open_at - 3):max(q.open_at, para.start)] if q.open_at >= 0 else ""
     return (at_para_start or ":" in before) and (ends_sentence or not q.closed) and words >= 2
