@@ -135,6 +135,101 @@ class TimeExpression:
 
 
 @dataclass
+class Place:
+    """A place named in an article, resolved to a GeoNames entry when the gazetteer knows it.
+
+    ``name`` is the gazetteer's name (`Islamabad`), ``country`` its ISO 3166 alpha-2 code (`PK`),
+    ``kind`` one of country | city | admin | region | unknown. ``confidence`` is how sure the match is
+    (0 when nothing matched: the place is kept as written, unresolved). ``metonymy`` is true where the
+    name stands for that country's government (`Islamabad said`, `New Delhi delayed`).
+    """
+
+    text: str
+    start: int
+    end: int
+    name: str | None = None
+    geonameid: int | None = None
+    country: str | None = None
+    kind: str = "unknown"
+    lat: float | None = None
+    lon: float | None = None
+    confidence: float = 0.0
+    metonymy: bool = False
+    dateline: bool = False
+
+
+@dataclass
+class Event:
+    """A coded event in the PLOVER ontology, evidenced by one sentence of an article.
+
+    ``type`` is the PLOVER event type (PROTEST, ACCUSE, ...), ``mode`` its PLOVER mode where one
+    applies (demonstrate, strike, ...). ``start``/``end`` delimit the evidence sentence, and
+    ``trigger_start``/``trigger_end`` the word that codes it. Actor and recipient are names as
+    resolved in the article, with the country (ISO alpha-2) and sector (government, party, military,
+    police, civil society, business, media, international, rebel, ...) when known. ``date`` is ISO
+    (resolved against the article date), ``size`` the number of participants when given.
+    """
+
+    type: str
+    text: str
+    start: int
+    end: int
+    trigger: str = ""
+    trigger_start: int | None = None
+    trigger_end: int | None = None
+    mode: str | None = None
+    actor: str | None = None
+    actor_country: str | None = None
+    actor_sector: str | None = None
+    recipient: str | None = None
+    recipient_country: str | None = None
+    recipient_sector: str | None = None
+    place: str | None = None
+    country: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    geonameid: int | None = None
+    date: str | None = None
+    date_text: str | None = None
+    size: float | None = None
+    size_text: str | None = None
+    organizers: list[str] = field(default_factory=list)
+    supporters: list[str] = field(default_factory=list)
+    negated: bool = False
+    confidence: float = 1.0
+    id: str = ""
+    article_id: str = ""
+
+
+@dataclass
+class Mention:
+    """One place where an entity is named in the page."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass
+class Entity:
+    """A person, organization or place of one article, with every mention and the names it goes by.
+
+    ``roles`` are as stated in the text (`Foreign Office spokesperson`), ``organization`` the body the
+    entity belongs to when stated, ``country`` an ISO alpha-2 code when known.
+    """
+
+    name: str
+    kind: str  # person | organization | place
+    mentions: list[Mention] = field(default_factory=list)
+    aliases: list[str] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)
+    organization: str | None = None
+    country: str | None = None
+    id: str = ""
+    article_id: str = ""
+
+
+@dataclass
 class Article:
     """One article found on a page, with the offsets of its layout parts in the page."""
 
@@ -155,6 +250,9 @@ class Article:
     speakers: list[Speaker] = field(default_factory=list)
     figures: list[Figure] = field(default_factory=list)
     dates: list[TimeExpression] = field(default_factory=list)
+    places: list[Place] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
     source: str = ""
     url: str | None = None
     id: str = ""
