@@ -22,7 +22,7 @@ from rapidfuzz import fuzz
 from .extractors.speakers import ROLE_WORDS, TITLE_WORDS
 
 _HONORIFIC = re.compile(r"^(?:mr|mrs|ms|miss|dr|prof|sir|dame|lord|lady|sen|rep|gov|gen)\.?\s+", re.IGNORECASE)
-_ORG_AFTER = re.compile(r"\b(?:of|at|for|with|from)\s+(?:the\s+)?((?:[A-Z][\w&'\u2019.-]*\s*){1,6})")
+_ORG_AFTER = re.compile(r"\b(?:of|at|for|with|from)\s+(?:the\s+)?([A-Z][\w&'\u2019.-]*(?:\s+(?:(?:of|for|and|&)\s+(?:the\s+)?)?[A-Z][\w&'\u2019.-]*){0,6})")
 
 
 @dataclass
@@ -52,7 +52,7 @@ def organization_of(role: str | None) -> str | None:
         return None
     m = _ORG_AFTER.search(role)
     if m:
-        return m.group(1).strip(" ,.'\u2019s") or None
+        return re.sub(r"['\u2019]s$", "", m.group(1).strip(" ,.'\u2019")) or None
     # `Arsenal manager`, `HWU general secretary`, `UKIP MEP`: capitalised words before a role word
     words = role.replace("\u2019s ", " ").replace("'s ", " ").split()
     if words and words[0].lower() in ("the", "a", "an"):

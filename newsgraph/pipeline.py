@@ -18,6 +18,7 @@ from itertools import islice
 from . import nlp
 from .extractors import cues, marks
 from .extractors.dates import find_dates
+from .extractors.entities import article_entities
 from .extractors.figures import find_figures
 from .extractors.quotes import ArticleQuotes, Paragraph, Sentence
 from .layout import split_page
@@ -77,7 +78,8 @@ def _worth_parsing(sent, quoted, off: int = 0) -> bool:
 def _finish(doc: Document, works) -> list[Article]:
     out = []
     for art, paras in works:
-        quotes = ArticleQuotes(doc.text, paras).run()
+        aq = ArticleQuotes(doc.text, paras)
+        quotes = aq.run()
         for q in quotes:
             q.article_id = art.id
             q.id = content_id(f"{art.id}:{q.start}:{q.end}", 16)
@@ -90,6 +92,8 @@ def _finish(doc: Document, works) -> list[Article]:
         for f in art.figures:
             f.article_id = art.id
             f.id = content_id(f"{art.id}:f:{f.start}:{f.end}", 16)
+        parts = ([art.headline] if art.headline else []) + [p.part for p in paras]
+        art.entities = article_entities(doc.text, parts, aq.registry, art.places, art.id)
         art.source = art.source or doc.source
         art.url = art.url or doc.url
         out.append(art)

@@ -497,6 +497,7 @@ def test_older_store_gains_the_stance_column(tmp_path):
 
     from newsgraph.model import Article, Document, Quote
     from newsgraph.store import Store
+    from newsgraph.store.sqlite import SCHEMA_VERSION
 
     path = tmp_path / "old.db"
     doc = Document(text="She denied it all. More.", source="a.txt", id="d-old")
@@ -506,11 +507,16 @@ def test_older_store_gains_the_stance_column(tmp_path):
         store.add(doc, [art])
     con = sqlite3.connect(path)
     con.execute("ALTER TABLE quotes DROP COLUMN stance")
+    for view in ("event_view", "entity_view"):
+        con.execute(f"DROP VIEW {view}")
+    for table in ("mentions", "entities", "events", "places"):
+        con.execute(f"DROP TABLE {table}")
     con.execute("PRAGMA user_version = 2")
     con.commit()
     con.close()
     with Store(path) as store:
-        assert store.schema_version == 3
+        assert store.schema_version == SCHEMA_VERSION
+        assert store.stats()["events"] == 0  # the tables of later versions are there
         assert store.quotes()[0]["stance"] is None  # stored before stances existed
         doc2 = Document(text="He urged calm again. More.", source="b.txt", id="d-new")
         art2 = Article(document_id="d-new", index=0, start=0, end=26, quotes=[

@@ -10,10 +10,14 @@ Tables
     ``speakers``         one row per resolved speaker name (and kind) across the whole store
     ``article_speakers`` the speakers of each article with the aliases and roles seen there
     ``quotes``           attributed statements, linked to their article and speaker
+    ``figures``, ``dates`` quantities and resolved date expressions of each article
+    ``places``           place mentions resolved to GeoNames (country, coordinates, confidence)
+    ``entities``         people, organisations and places of each article; ``mentions`` their offsets
+    ``events``           PLOVER-coded events with actor, recipient, place, date and evidence sentence
     ``articles_fts``     FTS5 over headline + body of each article
     ``quotes_fts``       FTS5 over quote text + speaker
 Views
-    ``article_view``, ``quote_view``, ``speaker_view``
+    ``article_view``, ``quote_view``, ``speaker_view``, ``event_view``, ``entity_view``
 
 Writes go through :meth:`Store.add`, which stores a document with all its records
 in one transaction: either everything lands or nothing does.
@@ -31,7 +35,7 @@ from typing import Any
 
 from newsgraph.model import Article, Document, Part
 
-SCHEMA_VERSION = 3  # 2: figures and dates; 3: quotes.stance
+SCHEMA_VERSION = 4  # 2: figures and dates; 3: quotes.stance; 4: places, entities, events
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS figures (
@@ -176,6 +180,93 @@ CREATE TRIGGER IF NOT EXISTS articles_fts_delete AFTER DELETE ON articles BEGIN
     DELETE FROM articles_fts WHERE article_id = old.id;
 END;
 
+CREATE TABLE IF NOT EXISTS places (
+    article_id  TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    start       INTEGER NOT NULL CHECK (start >= 0),
+    "end"       INTEGER NOT NULL CHECK ("end" >= start),
+    text        TEXT NOT NULL,
+    name        TEXT,
+    geonameid   INTEGER,
+    country     TEXT,
+    kind        TEXT,
+    lat         REAL,
+    lon         REAL,
+    confidence  REAL,
+    metonymy    INTEGER NOT NULL DEFAULT 0 CHECK (metonymy IN (0, 1)),
+    dateline    INTEGER NOT NULL DEFAULT 0 CHECK (dateline IN (0, 1)),
+    PRIMARY KEY (article_id, start)
+);
+CREATE INDEX IF NOT EXISTS places_name ON places(name);
+CREATE INDEX IF NOT EXISTS places_country ON places(country);
+
+CREATE TABLE IF NOT EXISTS entities (
+    id           TEXT PRIMARY KEY,
+    article_id   TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    name         TEXT NOT NULL,
+    kind         TEXT NOT NULL CHECK (kind IN ('person', 'organization', 'place')),
+    aliases      TEXT NOT NULL DEFAULT '[]',   -- JSON list
+    roles        TEXT NOT NULL DEFAULT '[]',   -- JSON list
+    organization TEXT,
+    country      TEXT,
+    mentions     INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX IF NOT EXISTS entities_article ON entities(article_id);
+CREATE INDEX IF NOT EXISTS entities_name ON entities(kind, name);
+
+CREATE TABLE IF NOT EXISTS mentions (
+    entity_id   TEXT NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+    start       INTEGER NOT NULL CHECK (start >= 0),
+    "end"       INTEGER NOT NULL CHECK ("end" >= start),
+    text        TEXT NOT NULL,
+    PRIMARY KEY (entity_id, start)
+);
+
+CREATE TABLE IF NOT EXISTS events (
+    id                TEXT PRIMARY KEY,
+    article_id        TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    type              TEXT NOT NULL,
+    mode              TEXT,
+    start             INTEGER NOT NULL CHECK (start >= 0),
+    "end"             INTEGER NOT NULL CHECK ("end" >= start),
+    evidence          TEXT NOT NULL,
+    trigger           TEXT,
+    trigger_start     INTEGER,
+    trigger_end       INTEGER,
+    actor             TEXT,
+    actor_country     TEXT,
+    actor_sector      TEXT,
+    recipient         TEXT,
+    recipient_country TEXT,
+    recipient_sector  TEXT,
+    place             TEXT,
+    country           TEXT,
+    lat               REAL,
+    lon               REAL,
+    geonameid         INTEGER,
+    date              TEXT,
+    date_text         TEXT,
+    size              REAL,
+    size_text         TEXT,
+    organizers        TEXT NOT NULL DEFAULT '[]',  -- JSON list
+    supporters        TEXT NOT NULL DEFAULT '[]',  -- JSON list
+    negated           INTEGER NOT NULL DEFAULT 0 CHECK (negated IN (0, 1)),
+    confidence        REAL
+);
+CREATE INDEX IF NOT EXISTS events_article ON events(article_id);
+CREATE INDEX IF NOT EXISTS events_type_date ON events(type, date);
+CREATE INDEX IF NOT EXISTS events_place ON events(place);
+
+CREATE VIEW IF NOT EXISTS event_view AS
+SELECT e.id, e.type, e.mode, e.date, e.place, e.country, e.lat, e.lon, e.actor, e.recipient,
+       e.size, e.evidence, e.confidence, a.n AS article_n, a.headline, a.published, a.source,
+       e.article_id, e.start, e."end"
+FROM events e JOIN articles a ON a.id = e.article_id;
+
+CREATE VIEW IF NOT EXISTS entity_view AS
+SELECT e.kind, e.name, count(DISTINCT e.article_id) AS articles, sum(e.mentions) AS mentions,
+       group_concat(DISTINCT e.country) AS countries
+FROM entities e GROUP BY e.kind, e.name;
+
 CREATE VIEW IF NOT EXISTS article_view AS
 SELECT a.n, a.id, a.headline, a.published, a.dateline, a.credit, a.truncated,
        a.source, a.url, a.document_id,
@@ -208,6 +299,15 @@ _QUOTE_COLUMNS = (
     "speaker_role", "addressee", "confidence", "stance",
 )
 _PARAGRAPH_COLUMNS = ("article_id", "idx", "kind", "start", "end", "text")
+_PLACE_COLUMNS = ("article_id", "start", "end", "text", "name", "geonameid", "country", "kind", "lat", "lon",
+                  "confidence", "metonymy", "dateline")
+_ENTITY_COLUMNS = ("id", "article_id", "name", "kind", "aliases", "roles", "organization", "country", "mentions")
+_EVENT_COLUMNS = (
+    "id", "article_id", "type", "mode", "start", "end", "evidence", "trigger", "trigger_start", "trigger_end",
+    "actor", "actor_country", "actor_sector", "recipient", "recipient_country", "recipient_sector", "place",
+    "country", "lat", "lon", "geonameid", "date", "date_text", "size", "size_text", "organizers", "supporters",
+    "negated", "confidence",
+)
 
 
 def _q(name: str) -> str:
@@ -492,6 +592,31 @@ class Store:
                 [(f.id or f"{art.id}-f{k}", art.id, f.quote_id, f.start, f.end, f.text, f.value, f.value_high,
                   f.unit, f.what, f.qualifier, f.source, f.confidence)
                  for art in articles for k, f in enumerate(art.figures)],
+            )
+            c.executemany(
+                _insert_sql("places", _PLACE_COLUMNS) + " ON CONFLICT DO NOTHING",
+                [(art.id, p.start, p.end, p.text, p.name, p.geonameid, p.country, p.kind, p.lat, p.lon,
+                  p.confidence, int(p.metonymy), int(p.dateline)) for art in articles for p in art.places],
+            )
+            entity_rows, mention_rows = [], []
+            for art in articles:
+                for k, e in enumerate(art.entities):
+                    eid = e.id or f"{art.id}-e{k}"
+                    entity_rows.append((eid, art.id, e.name, e.kind, json.dumps(e.aliases, ensure_ascii=False),
+                                        json.dumps(e.roles, ensure_ascii=False), e.organization, e.country,
+                                        len(e.mentions)))
+                    mention_rows += [(eid, m.start, m.end, m.text) for m in e.mentions]
+            c.executemany(_insert_sql("entities", _ENTITY_COLUMNS), entity_rows)
+            c.executemany(_insert_sql("mentions", ("entity_id", "start", "end", "text")) + " ON CONFLICT DO NOTHING",
+                          mention_rows)
+            c.executemany(
+                _insert_sql("events", _EVENT_COLUMNS),
+                [(e.id or f"{art.id}-v{k}", art.id, e.type, e.mode, e.start, e.end, e.text, e.trigger,
+                  e.trigger_start, e.trigger_end, e.actor, e.actor_country, e.actor_sector, e.recipient,
+                  e.recipient_country, e.recipient_sector, e.place, e.country, e.lat, e.lon, e.geonameid,
+                  e.date, e.date_text, e.size, e.size_text, json.dumps(e.organizers, ensure_ascii=False),
+                  json.dumps(e.supporters, ensure_ascii=False), int(e.negated), e.confidence)
+                 for art in articles for k, e in enumerate(art.events)],
             )
             c.executemany(
                 "INSERT OR IGNORE INTO dates (article_id, start, \"end\", text, date, granularity, confidence) "
@@ -798,6 +923,95 @@ class Store:
             for r in rows
         ]
 
+    def events(self, type: str | None = None, place: str | None = None, since: str | date | None = None,
+               until: str | date | None = None, article: str | int | None = None, country: str | None = None,
+               limit: int | None = None, offset: int = 0, include_negated: bool = False) -> list[dict[str, Any]]:
+        """Events, one per real-world event: sentences (in any article) that tell the same event are
+        merged (see :func:`newsgraph.extractors.events.merge_events`) into the earliest-reported one,
+        whose ``sources`` list every evidence. Newest first. ``place`` matches the place name or the
+        country code, ``since``/``until`` the event date (or the article date when the event has none).
+        """
+        where, params = [], []
+        if not include_negated:
+            where.append("e.negated = 0")
+        if type:
+            where.append("e.type = ?")
+            params.append(type.upper())
+        if place:
+            where.append("(casefold(coalesce(e.place, '')) = ? OR e.country = ? OR "
+                         "instr(casefold(coalesce(e.place, '')), ?) > 0)")
+            params += [_casefold(place), place.upper(), _casefold(place)]
+        if country:
+            where.append("e.country = ?")
+            params.append(country.upper())
+        when = "coalesce(e.date, substr(a.published, 1, 10))"
+        if since:
+            where.append(f"{when} >= ?")
+            params.append(parse_since(since))
+        if until:
+            where.append(f"{when} <= ?")
+            params.append(parse_since(until))
+        if article is not None:
+            aid = self._resolve_article(article)
+            if aid is None:
+                return []
+            where.append("e.article_id = ?")
+            params.append(aid)
+        sql = ("SELECT e.*, a.n AS article_n, a.headline, a.published, a.source AS outlet "
+               "FROM events e JOIN articles a ON a.id = e.article_id")
+        sql = _where_order_limit(sql, where, " ORDER BY a.n, e.start", None, params)
+        rows = [dict(r) for r in self._conn.execute(sql, params)]
+        out = [_event_record(group) for group in _group_events(rows)]
+        out.sort(key=lambda e: (e["date"] or e["published"] or "", e["id"]), reverse=True)
+        return out[offset:offset + limit] if limit is not None else out[offset:]
+
+    def event(self, event_id: str) -> dict[str, Any] | None:
+        """One event by the id of any of its sentences, with all its sources."""
+        row = self._conn.execute("SELECT type, date, article_id FROM events WHERE id = ?", (event_id,)).fetchone()
+        if row is None:
+            return None
+        for e in self.events(type=row["type"], include_negated=True):
+            if event_id == e["id"] or event_id in (s["id"] for s in e["sources"]):
+                return e
+        return None
+
+    def places(self, limit: int | None = None) -> list[dict[str, Any]]:
+        """Resolved places with the number of articles and events that name them, most named first."""
+        rows = self._conn.execute(
+            "SELECT coalesce(p.name, p.text) AS name, p.country, p.kind, p.lat, p.lon, p.geonameid, "
+            "max(p.confidence) AS confidence, count(*) AS mentions, count(DISTINCT p.article_id) AS articles, "
+            "sum(p.metonymy) AS metonymy "
+            "FROM places p GROUP BY coalesce(p.geonameid, casefold(p.text)) "
+            "ORDER BY articles DESC, mentions DESC, name" + (" LIMIT ?" if limit is not None else ""),
+            [max(int(limit), 0)] if limit is not None else []).fetchall()
+        return [dict(r) for r in rows]
+
+    def entities(self, kind: str | None = None, article: str | int | None = None,
+                 limit: int | None = None) -> list[dict[str, Any]]:
+        """Entities of each article (people, organisations, places) with their aliases, roles and
+        mention offsets; ``article`` restricts to one article."""
+        where, params = [], []
+        if kind:
+            where.append("e.kind = ?")
+            params.append(kind)
+        if article is not None:
+            aid = self._resolve_article(article)
+            if aid is None:
+                return []
+            where.append("e.article_id = ?")
+            params.append(aid)
+        sql = ("SELECT e.id, e.article_id AS article, a.n AS article_n, e.name, e.kind, e.aliases, e.roles, "
+               "e.organization, e.country, e.mentions, a.published FROM entities e "
+               "JOIN articles a ON a.id = e.article_id")
+        sql = _where_order_limit(sql, where, " ORDER BY a.n, e.rowid", limit, params)
+        out = []
+        for r in self._conn.execute(sql, params):
+            d = dict(r)
+            d["aliases"] = json.loads(d["aliases"])
+            d["roles"] = json.loads(d["roles"])
+            out.append(d)
+        return out
+
     def stats(self) -> dict[str, Any]:
         """Counts of everything stored, and the range of publication dates."""
         c = self._conn
@@ -818,10 +1032,65 @@ class Store:
             "speakers": c.execute(
                 "SELECT count(DISTINCT speaker_id) FROM quotes WHERE speaker_id IS NOT NULL"
             ).fetchone()[0],
+            "figures": count("figures"),
+            "places": count("places"),
+            "entities": count("entities"),
+            "events": count("events"),
             "sources": c.execute("SELECT count(DISTINCT source) FROM documents").fetchone()[0],
             "first_published": first,
             "last_published": last,
         }
+
+
+_EVENT_FIELDS = ("id", "type", "mode", "date", "place", "country", "lat", "lon", "actor", "recipient", "size")
+
+
+def _group_events(rows: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+    """Rows of the events table grouped into real-world events (order of the first report kept)."""
+    from ..extractors.events import merge_events
+    from ..model import Event
+
+    if not rows:
+        return []
+    records = []
+    for r in rows:
+        ev = Event(type=r["type"], text=r["evidence"], start=r["start"], end=r["end"], mode=r["mode"],
+                   actor=r["actor"], actor_country=r["actor_country"], recipient=r["recipient"],
+                   place=r["place"], country=r["country"], date=r["date"], size=r["size"],
+                   negated=bool(r["negated"]), confidence=r["confidence"] or 0.0, id=r["id"],
+                   article_id=r["article_id"])
+        records.append(ev)
+    by_id = {r["id"]: r for r in rows}
+    order = {r["id"]: i for i, r in enumerate(rows)}
+    groups = [[by_id[e.id] for e in g] for g in merge_events(records)]
+    for g in groups:
+        g.sort(key=lambda r: order[r["id"]])
+    groups.sort(key=lambda g: order[g[0]["id"]])
+    return groups
+
+
+def _event_record(group: list[dict[str, Any]]) -> dict[str, Any]:
+    """One event from the sentences that tell it: the first report, with gaps filled from the others."""
+    first = group[0]
+    out = {k: first[k] for k in _EVENT_FIELDS}
+    for r in group[1:]:
+        for k in _EVENT_FIELDS[1:]:
+            if out[k] is None and r[k] is not None:
+                out[k] = r[k]
+    out.update({
+        "article": first["article_id"], "article_n": first["article_n"], "evidence": first["evidence"],
+        "start": first["start"], "end": first["end"], "published": first["published"],
+        "headline": first["headline"], "actor_country": first["actor_country"],
+        "actor_sector": first["actor_sector"], "recipient_country": first["recipient_country"],
+        "recipient_sector": first["recipient_sector"], "size_text": first["size_text"],
+        "date_text": first["date_text"], "organizers": json.loads(first["organizers"]),
+        "supporters": json.loads(first["supporters"]), "confidence": first["confidence"],
+        "negated": bool(first["negated"]),
+        "sources": [{"id": r["id"], "article": r["article_id"], "article_n": r["article_n"],
+                     "evidence": r["evidence"], "start": r["start"], "end": r["end"],
+                     "outlet": r["outlet"], "published": r["published"]} for r in group],
+    })
+    return out
 
 
 def _where_order_limit(sql: str, where: list[str], order: str, limit: int | None, params: list[Any]) -> str:
@@ -884,6 +1153,16 @@ def _check_offsets(document: Document, articles: list[Article]) -> None:
             check(what, q.start, q.end)
             check(what + " cue", q.cue_start, q.cue_end)
             check(what + " speaker", q.speaker_start, q.speaker_end)
+        for f in art.figures:
+            check(f"figure {f.text[:30]!r}", f.start, f.end)
+        for pl in art.places:
+            check(f"place {pl.text[:30]!r}", pl.start, pl.end)
+        for e in art.entities:
+            for m in e.mentions:
+                check(f"entity {e.name[:30]!r} mention", m.start, m.end)
+        for ev in art.events:
+            check(f"event {ev.type}", ev.start, ev.end)
+            check(f"event {ev.type} trigger", ev.trigger_start, ev.trigger_end)
 
 
 def _split_sql(script: str) -> list[str]:
