@@ -76,3 +76,109 @@ def contested(quotes: list[dict]) -> list[Claim]:
             continue
         c.disputed_by.append(denial)
     return sorted(claims.values(), key=lambda c: c.start)
+
+
+# -- across articles -------------------------------------------------------------------------------
+
+_STOP = frozenset("""a an the and or but of in on at to for from by with about into over after before that this
+these those it its it's is are was were be been being has have had will would could should may might can not no
+he she they we i you his her their our them us him said says say told reports report according also than then
+there here which who whom whose what when where why how all any some more most other such only own same so too
+very just while during against between through again further once both each few nor off out up down under""".split())
+
+
+def content_words(text: str) -> list[str]:
+    """Lowercased words that carry content (for searching the other side of a claim)."""
+    return [w for w in re.findall(r"[^\W\d_]{3,}", text.lower()) if w not in _STOP]
+
+
+def same_speaker(a: str | None, b: str | None) -> bool:
+    """`Idris Kamara` and `Kamara` are one speaker; missing speakers are never the same."""
+    if not a or not b:
+        return False
+    a, b = (re.sub(r"^(?:the|a|an)\s+", "", x.casefold().strip()).split() for x in (a, b))
+    if not a or not b:
+        return False
+    return a == b or a[-1] == b[-1] and (len(a) == 1 or len(b) == 1)
+
+
+def disputes_across(denial: dict, candidates: list[dict], threshold: float = 60) -> dict | None:
+    """The statement of another article that a denial restates best (token-set similarity of at
+    least ``threshold``, by another speaker, with a claim stance), or None.
+
+    ``denial`` and ``candidates``: dicts with ``id``, ``text``, ``speaker``, ``stance``, ``article``.
+    """
+    best, best_score = None, threshold
+    for q in candidates:
+        if q["article"] == denial["article"] or q.get("stance") not in CLAIM_STANCES \
+                or same_speaker(q.get("speaker"), denial.get("speaker")):
+            continue
+        score = fuzz.token_set_ratio(denial["text"], q["text"])
+        if score > best_score or score == best_score and best is not None and q["id"] < best["id"]:
+            best, best_score = q, score
+    return best
+
+
+# -- counter-figures -------------------------------------------------------------------------------
+
+_HOURS = {"minutes": 1 / 60, "hours": 1.0, "days": 24.0, "weeks": 168.0, "months": 730.0, "years": 8760.0}
+_BELOW = {"within", "under", "less than", "fewer than", "up to", "at most", "no more than", "below"}
+_ABOVE = {"more than", "over", "at least", "above", "upwards of", "exceeding"}
+_ABOUT = {"nearly", "around", "about", "some", "roughly", "approximately", "almost", "estimated", "close to"}
+
+
+def _interval(f: dict) -> tuple[str, float, float] | None:
+    unit = f.get("unit")
+    if not unit or unit == "years" and f.get("what") == "age":
+        return None
+    scale = 1.0
+    if unit in _HOURS:
+        unit, scale = "hours", _HOURS[unit]
+    lo = f["value"] * scale
+    hi = (f["value_high"] * scale) if f.get("value_high") is not None else lo
+    q = (f.get("qualifier") or "").lower()
+    if q in _BELOW:
+        lo = 0.0
+    elif q in _ABOVE:
+        hi = float("inf")
+    elif q in _ABOUT:
+        lo, hi = lo * 0.9, hi * 1.1
+    key = unit + ":" + (f.get("what") or "").lower() if unit not in ("hours",) else unit
+    return key, lo, hi
+
+
+def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
+    s = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start))
+    e_candidates = [i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0]
+    e = min(e_candidates) + 1 if e_candidates else len(text)
+    return (s + 1 if s >= 0 else 0), e
+
+
+def counter_figures(figures: list[dict], text: str) -> list[Claim]:
+    """Figures of one article for the same quantity from different sources that cannot both be true
+    (`clearance was granted within four hours`, India says; `more than 48 hours`, the airline says).
+
+    ``figures``: dicts with ``id``, ``value``, ``value_high``, ``unit``, ``what``, ``qualifier``,
+    ``source``, ``start``, ``end``, ``article``; ``text`` the page the offsets point into. Two figures
+    are counter-figures when their units agree (durations compared in hours), their sources differ,
+    their value intervals (qualifiers read as bounds: `within` = at most, `more than` = at least,
+    `around` = +-10%) do not meet, and their sentences share a content word besides the number's.
+    """
+    sourced = []
+    for f in sorted(figures, key=lambda f: f["start"]):
+        iv = _interval(f) if f.get("source") else None
+        if iv is not None:
+            s0, s1 = _sentence(text, f["start"], f["end"])
+            sourced.append((f, iv, s0, s1, set(content_words(text[s0:s1])) - set(content_words(f.get("text") or ""))))
+    claims: dict[str, Claim] = {}
+    for i, (a, (ka, alo, ahi), a0, a1, aw) in enumerate(sourced):
+        for b, (kb, blo, bhi), b0, b1, bw in sourced[i + 1:]:
+            if ka != kb or same_speaker(a["source"], b["source"]) or a["source"].casefold() == b["source"].casefold():
+                continue
+            if not (ahi < blo * 0.999 or bhi < alo * 0.999) or not (aw & bw):
+                continue
+            c = claims.setdefault(a["id"], Claim("figure:" + a["id"], text[a0:a1].strip(), a["source"], "assert",
+                                                 a["article"], a["start"]))
+            c.disputed_by.append({"claim": text[b0:b1].strip(), "claimant": b["source"], "stance": "counter-figure",
+                                  "id": b["id"], "figure": b.get("text")})
+    return list(claims.values())

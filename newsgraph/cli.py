@@ -670,6 +670,109 @@ def person(
         out.print(Text("other matches: " + ", ".join(data["also_matched"]), style="dim"))
 
 
+EVENT_KEYS = ("id", "type", "mode", "date", "place", "country", "lat", "lon", "actor", "recipient", "size",
+              "article", "evidence", "actor_country", "actor_sector", "recipient_sector", "organizers", "sources")
+
+
+@app.command()
+def events(
+    ctx: typer.Context,
+    type_: Annotated[Optional[str], typer.Option("--type", "-t", help="Only this PLOVER type (PROTEST, ASSAULT, ...).")] = None,
+    place: Annotated[Optional[str], typer.Option("--place", "-p", help="Only events at this place (name or country code).")] = None,
+    since: Annotated[Optional[str], typer.Option("--since", help="Only events on or after this date (YYYY-MM-DD, 7d, 2w).")] = None,
+    until: Annotated[Optional[str], typer.Option("--until", help="Only events on or before this date.")] = None,
+    article: Annotated[Optional[str], typer.Option("--article", help="Only this article (id or number).")] = None,
+    limit: Annotated[Optional[int], typer.Option("--limit", "-n", min=0, help="At most N rows.")] = None,
+    fmt: Annotated[ListFormat, typer.Option("--format", "-f", help="Output format.")] = ListFormat.table,
+) -> None:
+    """Coded events (PLOVER): who did what to whom, where and when, with the sentences that report them."""
+    if type_ and type_.upper() not in _PLOVER_TYPES:
+        raise typer.BadParameter(f"{type_!r} is not a PLOVER type; one of {', '.join(sorted(_PLOVER_TYPES))}",
+                                 param_hint="--type")
+    with _open_store(ctx) as store:
+        rows = store.events(type=type_, place=place, since=_since(since), until=_since(until), article=article,
+                            limit=limit)
+    if fmt is not ListFormat.table:
+        out_rows = [{**r, "sources": len(r["sources"])} for r in rows]
+        (_write_json_lines if fmt is ListFormat.json else _write_csv)(out_rows, EVENT_KEYS)
+        return
+    table = Table()
+    for name, kw in (("Date", {"no_wrap": True}), ("Type", {"no_wrap": True}), ("Mode", {}),
+                     ("Actor", {"max_width": 24}), ("Recipient", {"max_width": 22}), ("Place", {"max_width": 18}),
+                     ("Size", {"justify": "right"}), ("#", {"justify": "right"}), ("Evidence", {"max_width": 60})):
+        table.add_column(name, **kw)
+    _output(rows, EVENT_KEYS, fmt, table,
+            lambda r: (r["date"] or "", r["type"], r["mode"], r["actor"], r["recipient"],
+                       ", ".join(x for x in (r["place"], r["country"]) if x),
+                       _number(r["size"]) if r["size"] is not None else "",
+                       r["article_n"] if len(r["sources"]) == 1 else f"{r['article_n']} +{len(r['sources']) - 1}",
+                       _short(r["evidence"], 120)),
+            "no events")
+
+
+_PLOVER_TYPES = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
+                 "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
+
+
+class ExportFormat(str, Enum):
+    jsonl = "jsonl"
+    csv = "csv"
+    parquet = "parquet"
+    acled = "acled"
+    plover = "plover"
+
+
+class ExportWhat(str, Enum):
+    quotes = "quotes"
+    entities = "entities"
+    figures = "figures"
+    claims = "claims"
+    events = "events"
+    articles = "articles"
+    places = "places"
+
+
+@app.command()
+def export(
+    ctx: typer.Context,
+    what: Annotated[ExportWhat, typer.Option("--what", "-w", help="Which records.")] = ExportWhat.quotes,
+    fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="jsonl, csv, parquet; for events also "
+                                              "acled (CSV of protests) and plover (POLECAT-style JSON).")] = ExportFormat.jsonl,
+    out: Annotated[Optional[Path], typer.Option("--out", "-o", help="Write to this file (default: stdout).")] = None,
+) -> None:
+    """Export records for other tools: JSONL, CSV or Parquet; events also as ACLED CSV or PLOVER JSON."""
+    import os
+    import tempfile
+
+    from newsgraph.exports import ExportError, export as do_export
+
+    binary = fmt is ExportFormat.parquet
+    with _open_store(ctx) as store:
+        try:
+            if out is None:
+                if binary and sys.stdout.isatty():
+                    _error("parquet is binary: give --out FILE or redirect stdout")
+                    raise typer.Exit(2)
+                stream = sys.stdout.buffer if binary else sys.stdout
+                n = do_export(store, what.value, fmt.value, stream)
+                stream.flush()
+            else:
+                # write next to the target and rename: a failed export leaves no half-written file
+                fd, tmp = tempfile.mkstemp(prefix=".newsgraph-export-", dir=str(out.parent or Path(".")))
+                try:
+                    with os.fdopen(fd, "wb" if binary else "w", **({} if binary else {"encoding": "utf-8",
+                                                                                       "newline": ""})) as fh:
+                        n = do_export(store, what.value, fmt.value, fh)
+                    os.replace(tmp, out)
+                except BaseException:
+                    Path(tmp).unlink(missing_ok=True)
+                    raise
+        except ExportError as exc:
+            _error(str(exc))
+            raise typer.Exit(2) from None
+    print(f"exported {n} {what.value}" + (f" to {out}" if out else ""), file=sys.stderr)
+
+
 @app.command()
 def stats(
     ctx: typer.Context,

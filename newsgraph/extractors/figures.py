@@ -367,7 +367,7 @@ _QUALIFIERS = sorted([
     "more than", "over", "at least", "up to", "less than", "under", "fewer than", "as many as", "as much as",
     "an estimated", "estimated", "close to", "close on", "just over", "just under", "well over", "well under",
     "upwards of", "upward of", "in excess of", "no fewer than", "no less than", "no more than", "at most",
-    "a maximum of", "a minimum of", "below", "above", "just below", "just above", "more or less",
+    "a maximum of", "a minimum of", "within", "below", "above", "just below", "just above", "more or less",
     "an additional", "a further", "barely", "almost exactly", "exactly", "some estimated",
 ], key=len, reverse=True)
 QUAL_LAST_WORDS = {q.split()[-1] for q in _QUALIFIERS}

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 from ..model import Part, Quote
 from . import attributions, cues, marks
-from .speakers import GROUP_WORDS, INSTITUTIONS, ORG_WORDS, TITLE_WORDS, ROLE_WORDS, Entity, Registry, first_name_gender, \
+from .speakers import DOCUMENT_WORDS, GROUP_WORDS, INSTITUTIONS, ORG_WORDS, TITLE_WORDS, ROLE_WORDS, Entity, Registry, first_name_gender, \
     is_known_first_name
 
 STATEMENT_MIN_WORDS = 4
@@ -149,6 +149,8 @@ class ArticleQuotes:
                                 ent.root.dep_ == "appos" and ent.root.head.dep_ in ("nsubj", "nsubjpass")):
                             e.as_subject(pos)
                     elif kind == "organization":
+                        if ent.root.dep_ == "compound" and ent.root.head.lower_ in DOCUMENT_WORDS:
+                            continue  # `the Amnesty report`: a document named after the organisation
                         reg.add_org(ent.text, pos, "place" if ent.label_ == "GPE" else "organization")
         # surnames and short forms mentioned anywhere count as mentions (for pronoun recency)
         people = [e for e in reg.entities if e.kind == "person"]
@@ -390,7 +392,7 @@ class ArticleQuotes:
                     return Speech(ent.name, mention, m_start, m_end, "organization", None, ent)
                 if definite and len(toks) <= 2 and head in INSTITUTIONS:
                     # `Kestrel Air cancelled 40 flights ... The airline said`: the organisation just named
-                    ent = reg.recent_org(pos, within=400)
+                    ent = reg.recent_org(pos, within=400, head=head)
                     if ent:
                         ent.seen(pos)
                         return Speech(ent.name, mention, m_start, m_end, "organization", None, ent)

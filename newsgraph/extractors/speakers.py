@@ -33,6 +33,32 @@ FEMALE_WORDS = {"spokeswoman", "chairwoman", "businesswoman", "congresswoman", "
 MALE_WORDS = {"spokesman", "chairman", "businessman", "congressman", "man", "father", "husband", "son",
               "brother", "boy", "actor", "king", "prince", "widower", "grandfather", "he", "him", "his",
               "himself", "policeman", "uncle", "nephew"}
+# `the Amnesty report`: a document, never the organisation `the airline` refers to
+DOCUMENT_WORDS = {"report", "reports", "statement", "study", "survey", "poll", "letter", "filing", "document"}
+# what a name must hold to be `the airline`, `the bank`: an airline's name says Air, a bank's Bank
+_INSTITUTION_NAMES = {"airline": ("air", "airways", "airlines", "aviation", "jet", "wings"),
+                      "carrier": ("air", "airways", "airlines", "aviation", "jet", "telecom", "mobile"),
+                      "bank": ("bank", "banking"), "lender": ("bank", "finance", "credit"),
+                      "university": ("university", "college"), "school": ("school", "academy", "college"),
+                      "hospital": ("hospital", "clinic", "medical"), "court": ("court", "tribunal"),
+                      "union": ("union", "federation", "association"), "party": ("party", "league", "movement"),
+                      "ministry": ("ministry", "department"), "council": ("council",), "army": ("army",),
+                      "club": ("club", "united", "city", "fc"), "newspaper": ("times", "post", "news", "herald",
+                                                                           "tribune", "journal", "dawn", "express")}
+# bodies of the state are never `the company`, `the group`
+_STATE_WORDS = {"office", "ministry", "department", "government", "council", "police", "army", "court",
+                "commission", "parliament", "assembly", "senate", "administration", "embassy", "forces"}
+
+
+def institution_fits(head: str, name: str) -> bool:
+    """Can `the <head>` refer to the organisation called ``name``?"""
+    words = {w.lower().strip(".,'\u2019") for w in name.split()}
+    need = _INSTITUTION_NAMES.get(head.lower())
+    if need is not None:
+        return any(w.startswith(n) for w in words for n in need)
+    return not (words & _STATE_WORDS)
+
+
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 PLURAL_PRONOUNS = {"they", "we"}
 # nouns that name a kind of organisation: `the airline` is the airline just named
@@ -300,11 +326,13 @@ class Registry:
         found = [(p, e) for p, e in found if p >= 0]
         return max(found, key=lambda pe: pe[0])[1] if found else None
 
-    def recent_org(self, before: int, within: int) -> Entity | None:
-        """The organisation mentioned last before ``before``, if within ``within`` characters."""
+    def recent_org(self, before: int, within: int, head: str | None = None) -> Entity | None:
+        """The organisation mentioned last before ``before``, if within ``within`` characters, among those
+        that were the subject of a sentence (`Kestrel Air cancelled 40 flights`), not a mere modifier."""
         best = None
         for e in self.entities:
-            if e.kind == "organization":
+            if e.kind == "organization" and e.subjects and e.name.split()[-1].lower() not in DOCUMENT_WORDS \
+                    and (head is None or institution_fits(head, e.name)):
                 p = e.seen_before(before)
                 if p >= 0 and before - p <= within and (best is None or p > best[0]):
                     best = (p, e)

@@ -761,25 +761,78 @@ class Store:
         return [dict(r) for r in self._conn.execute(sql, params)]
 
     def claims(self, contested: bool = True, limit: int | None = None) -> list[dict[str, Any]]:
-        """Claims disputed by a denial in the same article (see :mod:`newsgraph.claims`), newest first."""
-        from ..claims import contested as find_contested
+        """Contested claims, newest first, each with the statements that dispute it:
+
+        - a denial and the statement of the same article it disputes (see :mod:`newsgraph.claims`);
+        - a denial in one article and the statement of another article it restates (found with the
+          full-text index, then scored by token-set similarity; see :func:`newsgraph.claims.disputes_across`);
+        - counter-figures: figures of one article for the same quantity, from different sources,
+          that cannot both be true (:func:`newsgraph.claims.counter_figures`).
+        """
+        from ..claims import content_words, contested as find_contested, counter_figures, disputes_across
 
         by_article: dict[str, list[dict[str, Any]]] = {}
         for r in self._conn.execute(
             "SELECT q.id, q.text, q.speaker, q.stance, q.cue, q.start, q.article_id AS article FROM quotes q "
-            "WHERE q.article_id IN (SELECT article_id FROM quotes WHERE stance = 'deny') ORDER BY q.article_id"
+            "WHERE q.article_id IN (SELECT article_id FROM quotes WHERE stance = 'deny') ORDER BY q.article_id, q.start"
         ):
             by_article.setdefault(r["article"], []).append(dict(r))
-        dates = dict(self._conn.execute("SELECT id, published FROM articles WHERE id IN (SELECT DISTINCT "
-                                        "article_id FROM quotes WHERE stance = 'deny')"))
-        out = []
+        found = []
         for article, quotes in by_article.items():
             for c in find_contested(quotes):
-                out.append({"id": c.id, "claim": c.claim, "claimant": c.claimant, "stance": c.stance,
-                            "article": c.article, "published": dates.get(article), "start": c.start,
-                            "disputed_by": c.disputed_by})
+                if c.id.startswith("denied:"):
+                    # nobody in the article makes the claim: look for it in the other articles
+                    denial = next(q for q in quotes if q["id"] == c.disputed_by[0]["id"])
+                    target = disputes_across(denial, self._claim_candidates(content_words(denial["text"])))
+                    if target is not None:
+                        found.append(({"id": target["id"], "claim": target["text"], "claimant": target["speaker"],
+                                       "stance": target["stance"] or "assert", "article": target["article"],
+                                       "start": target["start"]},
+                                      [{**d, "article": article} for d in c.disputed_by]))
+                        continue
+                found.append(({"id": c.id, "claim": c.claim, "claimant": c.claimant, "stance": c.stance,
+                               "article": c.article, "start": c.start}, c.disputed_by))
+        # counter-figures, in articles with two or more sourced figures of one unit
+        figs: dict[str, list[dict[str, Any]]] = {}
+        for r in self._conn.execute(
+            "SELECT f.id, f.value, f.value_high, f.unit, f.what, f.qualifier, f.source, f.start, f.\"end\", f.text, "
+            "f.article_id AS article FROM figures f WHERE f.source IS NOT NULL AND f.article_id IN ("
+            "SELECT article_id FROM figures WHERE source IS NOT NULL GROUP BY article_id "
+            "HAVING count(DISTINCT source) > 1) ORDER BY f.article_id, f.start"
+        ):
+            figs.setdefault(r["article"], []).append(dict(r))
+        for article, rows in figs.items():
+            page = self._conn.execute("SELECT d.text FROM documents d JOIN articles a ON a.document_id = d.id "
+                                      "WHERE a.id = ?", (article,)).fetchone()[0]
+            for c in counter_figures(rows, page):
+                found.append(({"id": c.id, "claim": c.claim, "claimant": c.claimant, "stance": c.stance,
+                               "article": c.article, "start": c.start}, c.disputed_by))
+        merged: dict[str, dict[str, Any]] = {}
+        for claim, disputes in found:
+            entry = merged.setdefault(claim["id"], {**claim, "disputed_by": []})
+            for d in disputes:
+                if all(d.get("id") != x.get("id") and d.get("claim") != x.get("claim") for x in entry["disputed_by"]):
+                    entry["disputed_by"].append(d)
+        dates = dict(self._conn.execute("SELECT id, published FROM articles WHERE id IN (%s)" % ",".join(
+            "?" * len({c["article"] for c in merged.values()})), [*{c["article"] for c in merged.values()}])) \
+            if merged else {}
+        out = []
+        for c in merged.values():
+            c["published"] = dates.get(c["article"])
+            out.append(c)
         out.sort(key=lambda c: (c["published"] or "", c["article"], c["start"]), reverse=True)
         return out[:limit] if limit is not None else out
+
+    def _claim_candidates(self, words: list[str], limit: int = 25) -> list[dict[str, Any]]:
+        """Statements whose text shares the most content words with ``words`` (full-text, best first)."""
+        words = list(dict.fromkeys(words))[:12]
+        if not words:
+            return []
+        query = " OR ".join('"' + w.replace('"', '""') + '"' for w in words)
+        return [dict(r) for r in self._conn.execute(
+            "SELECT q.id, q.text, q.speaker, q.stance, q.start, q.article_id AS article FROM quotes_fts "
+            "JOIN quotes q ON q.id = quotes_fts.quote_id WHERE quotes_fts MATCH ? ORDER BY bm25(quotes_fts) LIMIT ?",
+            (query, limit))]
 
     def orgs(self, limit: int | None = None) -> list[dict[str, Any]]:
         """Organisations that speak (`the health ministry says`) or that people's roles name
@@ -1047,11 +1100,11 @@ _EVENT_FIELDS = ("id", "type", "mode", "date", "place", "country", "lat", "lon",
 
 def _group_events(rows: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
     """Rows of the events table grouped into real-world events (order of the first report kept)."""
+    if not rows:
+        return []
     from ..extractors.events import merge_events
     from ..model import Event
 
-    if not rows:
-        return []
     records = []
     for r in rows:
         ev = Event(type=r["type"], text=r["evidence"], start=r["start"], end=r["end"], mode=r["mode"],
