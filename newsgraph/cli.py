@@ -600,11 +600,13 @@ def orgs(
     with _open_store(ctx) as store:
         rows = store.orgs(limit=limit)
     table = Table()
-    for name, kw in (("Organisation", {"max_width": 36}), ("Quotes", {"justify": "right"}),
-                     ("Articles", {"justify": "right"}), ("People", {})):
+    for name, kw in (("Organisation", {"max_width": 36}), ("Also named", {"max_width": 20}),
+                     ("Quotes", {"justify": "right"}), ("Quoted in", {"justify": "right"}),
+                     ("Named in", {"justify": "right"}), ("People", {})):
         table.add_column(name, **kw)
-    _output(rows, ("name", "aliases", "quotes", "articles", "people"), fmt, table,
-            lambda r: (r["name"], r["quotes"], r["articles"], ", ".join(r["people"])), "no organisations")
+    _output(rows, ("name", "aliases", "quotes", "articles", "mentioned_in", "people"), fmt, table,
+            lambda r: (r["name"], ", ".join(r["aliases"]), r["quotes"], r["articles"], r["mentioned_in"],
+                       ", ".join(r["people"])), "no organisations")
 
 
 PEOPLE_KEYS = ("name", "aliases", "quotes", "articles", "roles")

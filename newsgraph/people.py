@@ -106,6 +106,15 @@ def cluster(records: list[Record]) -> list[Person]:
     groups: list[list[Record]] = []
     keys: list[list[str]] = []
     singles: list[Record] = []
+    by_surname: dict[str, list[int]] = {}  # last name word -> groups (only those can be the same person)
+
+    def new_group(r: Record, k: list[str]) -> None:
+        groups.append([r])
+        keys.append(k)
+        by_surname.setdefault(k[-1], []).append(len(groups) - 1)
+        if "-" in k[-1]:
+            by_surname.setdefault(k[-1].split("-")[-1], []).append(len(groups) - 1)
+
     for r in records:
         k = _key(r.name)
         if not _is_name(r.name):
@@ -115,26 +124,24 @@ def cluster(records: list[Record]) -> list[Person]:
         if len(k) < 2:
             singles.append(r)
             continue
-        for g, gk in zip(groups, keys):
-            if _same_person(k, gk):
-                g.append(r)
+        for i in by_surname.get(k[-1], ()):
+            if _same_person(k, keys[i]):
+                groups[i].append(r)
                 break
         else:
-            groups.append([r])
-            keys.append(k)
+            new_group(r, k)
     for r in singles:
         k = _key(r.name)
         if not k:
             continue
-        cands = [i for i, gk in enumerate(keys) if gk[-1] == k[0] or gk[-1].split("-")[-1] == k[0]]
+        cands = sorted(set(by_surname.get(k[0], ())))
         if len(cands) > 1:
             orgs = {organization_of(role) for role, _ in r.roles} - {None}
             cands = [i for i in cands if orgs & {organization_of(role) for x in groups[i] for role, _ in x.roles}]
         if len(cands) == 1:
             groups[cands[0]].append(r)
         else:
-            groups.append([r])
-            keys.append(k)
+            new_group(r, k)
     people = []
     for g in groups:
         main = max(g, key=lambda r: (len(_key(r.name)), r.quotes, r.name))

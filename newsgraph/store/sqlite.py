@@ -845,6 +845,23 @@ class Store:
             "JOIN quotes q ON q.speaker_id = s.id WHERE s.kind = 'organization' GROUP BY s.id"
         ):
             orgs[name.casefold()] = {"name": name, "quotes": quotes, "articles": articles, "people": []}
+        # organisations the articles name (with the aliases they define: `Jamaat-e-Islami (JI)`)
+        named: dict[str, list[Any]] = {}
+        for name, aliases, article in self._conn.execute(
+                "SELECT name, aliases, article_id FROM entities WHERE kind = 'organization' ORDER BY rowid"):
+            entry = named.setdefault(name, [set(), set()])
+            entry[0].update(json.loads(aliases))
+            entry[1].add(article)
+        for name in sorted(named, key=lambda n: (-len(named[n][1]), n)):
+            aliases, arts = named[name]
+            key = next((k for k in (name.casefold(), *(a.casefold() for a in sorted(aliases))) if k in orgs), None)
+            if key is None:
+                key = name.casefold()
+                orgs[key] = {"name": name, "quotes": 0, "articles": 0, "people": [], "mentioned_in": 0}
+            o = orgs[key]
+            o["mentioned_in"] = o.get("mentioned_in", 0) + len(arts)
+            o.setdefault("aliases", [])
+            o["aliases"] += [a for a in sorted(aliases | {name}) if a != o["name"] and a not in o["aliases"]]
         for p in self._people():
             for org in {organization_of(r["role"]) for r in p.roles} - {None}:
                 entry = orgs.setdefault(org.casefold(), {"name": org, "quotes": 0, "articles": 0, "people": []})
@@ -861,10 +878,16 @@ class Store:
                 entry["quotes"] += short["quotes"]
                 entry["articles"] += short["articles"]
                 entry["people"] += [p for p in short["people"] if p not in entry["people"]]
-                entry.setdefault("aliases", []).append(short["name"])
+                entry["mentioned_in"] = entry.get("mentioned_in", 0) + short.get("mentioned_in", 0)
+                entry.setdefault("aliases", [])
+                entry["aliases"] += [a for a in (short["name"], *short.get("aliases", []))
+                                     if a not in entry["aliases"] and a != entry["name"]]
+        # descriptions (`the health ministry`, `a survey`) are speakers, not named organisations
+        orgs = {k: o for k, o in orgs.items() if o["name"][:1].isupper() or o["name"][:1].isdigit()}
         for o in orgs.values():
             o.setdefault("aliases", [])
-        out = sorted(orgs.values(), key=lambda o: (-(o["quotes"] + len(o["people"])), o["name"]))
+            o.setdefault("mentioned_in", 0)
+        out = sorted(orgs.values(), key=lambda o: (-(o["quotes"] + len(o["people"]) + o["mentioned_in"]), o["name"]))
         return out[:limit] if limit is not None else out
 
     def figure_groups(self, about: str | None = None, search: str | None = None,
@@ -915,7 +938,51 @@ class Store:
             if sid in recs and role and (sid, role, published) not in seen:
                 seen.add((sid, role, published))
                 recs[sid].roles.append((role, (published or "")[:10] or None))
-        return cluster(list(recs.values()))
+        # people the articles name but never quote (negative ids: no quotes to fetch)
+        spoken = {r.name.casefold() for r in recs.values()}
+        mentioned: dict[str, Record] = {}
+        for name, roles, article, published in self._conn.execute(
+            "SELECT e.name, e.roles, e.article_id, a.published FROM entities e JOIN articles a ON a.id = e.article_id "
+            "WHERE e.kind = 'person' ORDER BY e.name, a.n"
+        ):
+            if name.casefold() in spoken:
+                continue
+            rec = mentioned.get(name)
+            if rec is None:
+                rec = mentioned[name] = Record(-(len(mentioned) + 1), name)
+            rec.articles += 1
+            for role in json.loads(roles):
+                key = (role, (published or "")[:10] or None)
+                if role and key not in rec.roles:
+                    rec.roles.append(key)
+        return cluster([*recs.values(), *mentioned.values()])
+
+    def entity_ids(self) -> dict[tuple[str, str], str]:
+        """Canonical cross-article id of every (article id, entity name): people merged as
+        :meth:`people` merges them (`p:<name>`), organisations by name or alias (`o:<name>`),
+        places by GeoNames id or name (`g:<id>`)."""
+        names: dict[str, str] = {}
+        for p in self._people():
+            for n in (p.name, *p.aliases):
+                names.setdefault(n.casefold(), "p:" + p.name)
+        orgs: dict[str, str] = {}
+        for o in self.orgs():
+            for n in (o["name"], *o.get("aliases", [])):
+                orgs.setdefault(n.casefold(), "o:" + o["name"])
+        out = {}
+        rows = self._conn.execute("SELECT article_id, name, kind, aliases FROM entities ORDER BY rowid").fetchall()
+        for article, name, kind, aliases in rows:
+            if kind == "person":
+                out[(article, name)] = names.get(name.casefold(), "p:" + name)
+            elif kind == "organization":
+                forms = [name, *json.loads(aliases)]
+                out[(article, name)] = next((orgs[f.casefold()] for f in forms if f.casefold() in orgs), None) \
+                    or "o:" + name
+                for f in forms:
+                    orgs.setdefault(f.casefold(), out[(article, name)])
+            else:
+                out[(article, name)] = "g:" + name
+        return out
 
     def people(self, limit: int | None = None) -> list[dict[str, Any]]:
         """People across all articles (speaker names merged, see :mod:`newsgraph.people`), most quoted first."""
