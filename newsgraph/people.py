@@ -53,6 +53,11 @@ def organization_of(role: str | None) -> str | None:
     m = _ORG_AFTER.search(role)
     if m:
         return re.sub(r"['\u2019]s$", "", m.group(1).strip(" ,.'\u2019")) or None
+    # `the PTI's Punjab leader`: the possessor is the organisation
+    m = re.match(r"(?:the\s+)?((?:[A-Z][\w&.-]*\s+){0,4}[A-Z][\w&.-]*)['\u2019]s\s+(?:[A-Z][\w-]*\s+)*[a-z]", role)
+    if m and not any(w.lower() in ROLE_WORDS | TITLE_WORDS for w in m.group(1).split()) \
+            and any(w.lower().strip(".,") in ROLE_WORDS | TITLE_WORDS for w in role[m.end(1):].split()):
+        return m.group(1)
     # `Arsenal manager`, `HWU general secretary`, `UKIP MEP`: capitalised words before a role word
     words = role.replace("\u2019s ", " ").replace("'s ", " ").split()
     if words and words[0].lower() in ("the", "a", "an"):

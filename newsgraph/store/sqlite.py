@@ -862,9 +862,11 @@ class Store:
             o["mentioned_in"] = o.get("mentioned_in", 0) + len(arts)
             o.setdefault("aliases", [])
             o["aliases"] += [a for a in sorted(aliases | {name}) if a != o["name"] and a not in o["aliases"]]
+        alias_of = {a.casefold(): k for k, o in orgs.items() for a in o.get("aliases", [])}
         for p in self._people():
             for org in {organization_of(r["role"]) for r in p.roles} - {None}:
-                entry = orgs.setdefault(org.casefold(), {"name": org, "quotes": 0, "articles": 0, "people": []})
+                key = org.casefold() if org.casefold() in orgs else alias_of.get(org.casefold(), org.casefold())
+                entry = orgs.setdefault(key, {"name": org, "quotes": 0, "articles": 0, "people": []})
                 if p.name not in entry["people"]:
                     entry["people"].append(p.name)
         # `HWU` and `Harbour Workers' Union` are one organisation
