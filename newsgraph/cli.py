@@ -39,7 +39,7 @@ app = typer.Typer(
 
 DEFAULT_DB = "newsgraph.db"
 
-ARTICLE_KEYS = ("n", "id", "headline", "published", "dateline", "truncated", "source", "quotes")
+ARTICLE_KEYS = ("n", "id", "headline", "published", "dateline", "truncated", "source", "url", "quotes")
 QUOTE_KEYS = ("id", "article", "text", "type", "cue", "stance", "speaker", "speaker_role",
               "speaker_mention", "addressee", "start", "end")
 SPEAKER_KEYS = ("name", "kind", "quotes", "articles", "roles")
@@ -181,10 +181,15 @@ class _Tally:
     failed: int = 0
     articles: int = 0
     quotes: int = 0
+    not_articles: dict[str, int] | None = None  # archive records that hold no article, by reason
 
     def line(self) -> str:
-        return (f"{self.read} documents read: {self.new} new, {self.skipped} skipped, "
+        line = (f"{self.read} documents read: {self.new} new, {self.skipped} skipped, "
                 f"{self.failed} failed; {self.articles} articles, {self.quotes} quotes")
+        if self.not_articles:
+            reasons = ", ".join(f"{k} {v}" for k, v in sorted(self.not_articles.items(), key=lambda kv: (-kv[1], kv[0])))
+            line += f"; {sum(self.not_articles.values())} archive records not articles ({reasons})"
+        return line
 
 
 @app.command()
@@ -200,6 +205,7 @@ def ingest(
     the exit code is 1 when anything failed.
     """
     from newsgraph.readers import ReadError, read_paths
+    from newsgraph.readers.errors import Skipped
 
     try:
         from newsgraph.pipeline import process_many
@@ -237,6 +243,10 @@ def ingest(
     def fresh() -> Iterator[Any]:
         """Documents to process: read errors reported, known documents skipped."""
         for item in read_paths(paths):
+            if isinstance(item, Skipped):  # a WARC record that is no article page: counted, not an error
+                tally.not_articles = tally.not_articles or {}
+                tally.not_articles[item.category] = tally.not_articles.get(item.category, 0) + 1
+                continue
             tally.read += 1
             if isinstance(item, ReadError):
                 fail(item.source, item.reason)

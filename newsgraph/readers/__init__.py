@@ -5,10 +5,14 @@
 ``read_bytes`` reads one in-memory input and raises :class:`ReadError`.
 
 Kinds: ``text`` (.txt, .text, .md), ``html`` (.html, .htm, .xhtml, through
-trafilatura) and ``jsonl`` (.jsonl, .ndjson, one document per line). Input without
-a known extension (stdin, URLs, other files named explicitly) is sniffed: JSONL when
-every non-empty line is a JSON object with ``"text"``, HTML when it looks like
-HTML, text otherwise.
+trafilatura), ``jsonl`` (.jsonl, .ndjson, one document per line) and ``warc``
+(.warc, .warc.gz crawls: one document per HTML page, other records yield
+:class:`Skipped`). Input without a known extension (stdin, URLs, other files named
+explicitly) is sniffed: WARC when it starts like one, JSONL when every non-empty line
+is a JSON object with ``"text"``, HTML when it looks like HTML, text otherwise.
+
+:class:`Skipped` is the :class:`ReadError` of an item that is not an article (a WARC
+record of a PDF, a 404, a request); its ``category`` names the reason for counting.
 """
 from __future__ import annotations
 
@@ -23,11 +27,12 @@ from ..model import Document
 from . import html as _html
 from . import jsonl as _jsonl
 from . import text as _text
+from . import warc as _warc
 from .decode import DecodeError, decode_bytes
-from .errors import ReadError, format_size, too_large
-from .paths import KIND_BY_EXTENSION, expand_path
+from .errors import ReadError, Skipped, format_size, too_large
+from .paths import KIND_BY_EXTENSION, expand_path, kind_of
 
-__all__ = ["ReadError", "read_paths", "read_bytes", "guess_kind", "KIND_BY_EXTENSION",
+__all__ = ["ReadError", "Skipped", "read_paths", "read_bytes", "guess_kind", "KIND_BY_EXTENSION",
            "format_size", "STDIN"]
 
 STDIN = "<stdin>"
@@ -37,7 +42,7 @@ DEFAULT_MAX_BYTES = 25_000_000
 def kind_from_name(source: str) -> str | None:
     """The kind a path or URL's extension names, or None."""
     path = urlsplit(source).path if "://" in source else source
-    return KIND_BY_EXTENSION.get(os.path.splitext(path)[1].lower())
+    return kind_of(path)
 
 
 def guess_kind(text: str) -> str:
@@ -58,9 +63,15 @@ def _decode(data: bytes, source: str, kind: str | None) -> str:
 
 
 def _documents(data: bytes, source: str, kind: str | None) -> Iterator[Document | ReadError]:
-    """The documents of one in-memory input; JSONL line errors are yielded, the rest raised."""
+    """The documents of one in-memory input; JSONL line errors and WARC records that are
+    skipped or damaged are yielded, the rest raised."""
     if kind is None:
         kind = kind_from_name(source)
+    if kind is None and _warc.looks_like_warc(data[:512]):
+        kind = "warc"
+    if kind == "warc":
+        yield from _warc.read_warc_bytes(data, source)
+        return
     text = _decode(data, source, kind)
     if kind is None:
         kind = guess_kind(text)
@@ -76,16 +87,19 @@ def _documents(data: bytes, source: str, kind: str | None) -> Iterator[Document 
 
 def read_bytes(data: bytes, source: str, kind: str | None = None, *,
                max_bytes: int | None = None) -> list[Document]:
-    """Read one in-memory input (a page, a JSONL corpus) into documents.
+    """Read one in-memory input (a page, a JSONL corpus, a WARC) into documents.
 
-    ``kind`` is ``text``, ``html`` or ``jsonl``; by default it comes from ``source``'s
-    extension, else from the content. Raises :class:`ReadError` for bad input, for
-    JSONL on its first bad line (``source:line``).
+    ``kind`` is ``text``, ``html``, ``jsonl`` or ``warc``; by default it comes from
+    ``source``'s extension, else from the content. Raises :class:`ReadError` for bad
+    input, for JSONL on its first bad line (``source:line``); WARC records that are not
+    articles (:class:`Skipped`) are left out.
     """
     if max_bytes is not None and len(data) > max_bytes:
         raise ReadError(source, too_large(len(data), max_bytes))
     documents: list[Document] = []
     for item in _documents(data, source, kind):
+        if isinstance(item, Skipped):
+            continue
         if isinstance(item, ReadError):
             raise item
         documents.append(item)
@@ -123,6 +137,13 @@ def _read_file(path: str, kind: str | None, max_bytes: int) -> Iterator[Document
     if kind == "jsonl":
         yield from _jsonl.iter_file(path, max_bytes=max_bytes)
         return
+    if kind is None and stat.S_ISREG(info.st_mode):
+        with open(path, "rb") as handle:
+            if _warc.looks_like_warc(handle.read(512)):
+                kind = "warc"
+    if kind == "warc":  # streamed record by record: max_bytes limits each record
+        yield from _warc.read_warc(path, max_bytes=max_bytes)
+        return
     if stat.S_ISREG(info.st_mode) and info.st_size > max_bytes:
         raise ReadError(path, too_large(info.st_size, max_bytes))
     with open(path, "rb") as handle:
@@ -142,7 +163,9 @@ def read_paths(paths: Iterable[str], *, max_bytes: int = DEFAULT_MAX_BYTES,
     glob patterns (``**`` too) and ``-`` (standard input, or ``stdin`` when given).
 
     Yields documents and, for each input that fails, a :class:`ReadError`; never raises
-    for one input. ``max_bytes`` limits each file (for JSONL, each line).
+    for one input. WARC records that are not articles yield :class:`Skipped` (a
+    ReadError subclass with a ``category``). ``max_bytes`` limits each file (for JSONL,
+    each line; for WARC, each record's payload).
     """
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]

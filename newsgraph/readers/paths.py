@@ -9,17 +9,29 @@ from .errors import ReadError
 from .html import EXTENSIONS as HTML_EXTENSIONS
 from .jsonl import EXTENSIONS as JSONL_EXTENSIONS
 from .text import EXTENSIONS as TEXT_EXTENSIONS
+from .warc import EXTENSIONS as WARC_EXTENSIONS
 
 KIND_BY_EXTENSION: dict[str, str] = {
     **{ext: "text" for ext in TEXT_EXTENSIONS},
     **{ext: "html" for ext in HTML_EXTENSIONS},
     **{ext: "jsonl" for ext in JSONL_EXTENSIONS},
+    **{ext: "warc" for ext in WARC_EXTENSIONS},
 }
+# Extensions of two parts (``.warc.gz``), longest first: os.path.splitext sees only ``.gz``.
+_COMPOUND = sorted((ext for ext in KIND_BY_EXTENSION if ext.count(".") > 1), key=len, reverse=True)
 _WILDCARD_ONLY = frozenset("*?")
 
 
-def _kind(path: str) -> str | None:
-    return KIND_BY_EXTENSION.get(os.path.splitext(path)[1].lower())
+def kind_of(path: str) -> str | None:
+    """The kind a file name's extension names (``crawl.warc.gz`` -> ``warc``), or None."""
+    name = os.path.basename(path).lower()
+    for ext in _COMPOUND:
+        if name.endswith(ext) and len(name) > len(ext):
+            return KIND_BY_EXTENSION[ext]
+    return KIND_BY_EXTENSION.get(os.path.splitext(name)[1])
+
+
+_kind = kind_of
 
 
 def _hidden(name: str) -> bool:
