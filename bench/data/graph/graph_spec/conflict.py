@@ -1,0 +1,153 @@
+from ._dsl import A, C, D, E, F, P, S, V, X
+
+ARTICLES = [
+    A("Israeli strike on Gaza City school shelter kills at least 23, civil defence says", "2024-10-06",
+      entities=[
+          E("Gaza civil defence agency", "organization", "gaza-civil-defence", aliases=["civil defence"],
+            country="PS", optional=True),
+          E("Yasser Hamdan", "person", "yasser-hamdan", roles=["Civil defence spokesman"],
+            org="Gaza civil defence agency", country="PS"),
+          E("Israeli military", "organization", "israeli-military", country="IL", optional=True),
+          E("Hamas", "organization", "hamas", country="PS"),
+          E("UNRWA", "organization", "unrwa", aliases=["UN agency for Palestinian refugees"]),
+          E("UN Security Council", "organization", "un-security-council"),
+          E("Egyptian foreign ministry", "organization", "egypt-foreign-ministry",
+            aliases=["Egypt's foreign ministry"], country="EG", optional=True),
+      ],
+      places=[
+          P("GAZA CITY", "Gaza City", "PS", "city", dateline=True),
+          P("Egypt", "Egypt", "EG", "country", meto=True),
+          P("Gaza", "Gaza Strip", "PS", "region", n=3),
+      ],
+      dates=[
+          D("October 6, 2024", "2024-10-06"),
+          D("Sunday", "2024-10-06"),
+          D("October last year", "2023-10"),
+      ],
+      figures=[
+          F("at least 23 people", 23, "count", "people", "at least", "Gaza civil defence agency"),
+          F("41,825 people", 41825, "count", "people", None, "health ministry"),
+          F("12 of its facilities", 12, "count", "facilities", None, "UNRWA"),
+      ],
+      stances=[
+          S("it targeted a Hamas command centre", "Israeli military", "assert", optional=True),
+          S("An Israeli air strike on a school sheltering displaced families in Gaza City killed at least 23 "
+            "people on Sunday", "Gaza civil defence agency", "assert"),
+          S("most of the dead were women and children", "Yasser Hamdan", "assert"),
+          S("There were no fighters in the building, only families who had nowhere else to go",
+            "Yasser Hamdan", "assert"),
+          S('it had carried out "a precise strike on terrorists operating inside a Hamas command and control '
+            'centre" in the compound', "Israeli military", "assert"),
+          S("Hamas of using civilian buildings as cover", "Israeli military", "accuse"),
+          S("41,825 people have been killed in the territory since the war began in October last year",
+            "health ministry", "assert"),
+          S("the school was one of 12 of its facilities hit in the past month", "UNRWA", "assert"),
+          S("an independent investigation", "UNRWA", "urge"),
+          S("the strike", "Egyptian foreign ministry", "condemn", optional=True),
+          S('the UN Security Council to act "before the region slides into a wider war."',
+            "Egyptian foreign ministry", "urge"),
+      ],
+      claims=[
+          C('it had carried out "a precise strike on terrorists operating inside a Hamas command and control '
+            'centre" in the compound', "Israeli military", "assert", [
+                X("There were no fighters in the building, only families who had nowhere else to go",
+                  "Yasser Hamdan", "assert")]),
+      ],
+      events=[
+          V("ASSAULT", "An Israeli air strike on a school", "gaza-city-school-strike", mode="aerial",
+            actor="Israel", ac="IL", recipient="displaced families", place="Gaza City", country="PS",
+            date="2024-10-06", size=23),
+          V("ASSAULT", "it had carried out \"a precise strike", "gaza-city-school-strike", mode="aerial",
+            actor="Israeli military", ac="IL", recipient="Hamas", place="Gaza City", country="PS",
+            date="2024-10-06"),
+          V("ACCUSE", "accused Hamas of using civilian buildings", "israel-accuses-hamas-using-school",
+            mode="allege", actor="Israeli military", ac="IL", recipient="Hamas"),
+          V("REQUEST", "called for an independent investigation", "unrwa-calls-for-investigation",
+            actor="UNRWA"),
+          V("ACCUSE", "Egypt's foreign ministry condemned the strike", "egypt-condemns-school-strike",
+            mode="disapprove", actor="Egypt's foreign ministry", ac="EG", recipient="Israel"),
+          V("REQUEST", "urged the UN Security Council to act", "egypt-urges-security-council",
+            mode="change", actor="Egypt's foreign ministry", ac="EG", recipient="UN Security Council"),
+      ]),
+
+    A("Russian drones hit Kyiv power grid as Ukraine presses allies for air defence", "2024-10-07",
+      entities=[
+          E("Ukrainian Air Force", "organization", "ukrainian-air-force", aliases=["air force"],
+            country="UA", optional=True),
+          E("Oleh Tkachenko", "person", "oleh-tkachenko", roles=["head of the Kyiv city administration"],
+            org="Kyiv city administration", country="UA"),
+          E("Ostap Kovalenko", "person", "ostap-kovalenko", roles=["President"], country="UA"),
+          E("Russian defence ministry", "organization", "russia-defence-ministry",
+            aliases=["Russia's defence ministry"], country="RU", optional=True),
+          E("German defence ministry", "organization", "germany-defence-ministry",
+            aliases=["Germany's defence ministry"], country="DE", optional=True),
+          E("Ukrainian military intelligence agency", "organization", "ukraine-military-intelligence",
+            country="UA", optional=True),
+      ],
+      places=[
+          P("KYIV", "Kyiv", "UA", "city", dateline=True),
+          P("Germany", "Germany", "DE", "country", meto=True),
+          P("Russia", "Russia", "RU", "country", meto=True),
+          P("Ukraine", "Ukraine", "UA", "country"),
+          P("Darnytskyi", "Darnytskyi District", "UA", "admin"),
+          P("Kyiv", "Kyiv", "UA", "city", n=3, meto=True),
+          P("Russia", "Russia", "RU", "country", n=3, meto=True),
+          P("Belgorod", "Belgorod Oblast", "RU", "admin"),
+      ],
+      dates=[
+          D("the end of the year", "2024-12", optional=True),
+          D("Monday", "2024-10-07"),
+          D("the end of the year", "2024-12", n=2, optional=True),
+          D("August", "2024-08"),
+      ],
+      figures=[
+          F("31", 31, "count", "drones", None, "Ukrainian Air Force"),
+          F("40 drones", 40, "count", "drones", None, "Ukrainian Air Force"),
+          F("40 attack drones", 40, "count", "drones", None, "Ukrainian officials"),
+          F("two missiles", 2, "count", "missiles", None, "Ukrainian officials"),
+          F("31", 31, "count", "drones", None, "Ukrainian Air Force", n=2),
+          F("about 90,000 households", 90000, "count", "households", "about", "Oleh Tkachenko"),
+          F("€1.4 billion", 1.4e9, "EUR", "package", None, "German defence ministry"),
+      ],
+      stances=[
+          S("31 of 40 drones were shot down", "Ukrainian Air Force", "assert", optional=True),
+          S("another IRIS-T system before the end of the year", "Germany", "promise", optional=True),
+          S("Russia launched 40 attack drones and two missiles at Ukraine overnight, damaging energy "
+            "facilities in Kyiv and leaving parts of the capital without power", "Ukrainian officials",
+            "assert"),
+          S("air defence units had shot down 31 of the drones", "Ukrainian Air Force", "assert"),
+          S("about 90,000 households in the Darnytskyi district were without electricity", "Oleh Tkachenko",
+            "assert"),
+          S("Western allies to deliver promised air defence systems faster", "Ostap Kovalenko", "urge"),
+          S('its forces had struck "military-industrial facilities" and energy sites used by the Ukrainian '
+            'army', "Russian defence ministry", "assert"),
+          S("the claim", "Ukraine", "deny", optional=True),
+          S("the drones had hit a thermal power plant that heats residential districts", "Ukraine", "assert"),
+          S("it would deliver another IRIS-T air defence system before the end of the year, part of a €1.4 "
+            "billion package announced in August", "German defence ministry", "assert"),
+          S("Russia also moved additional air defence units into the Belgorod region",
+            "Ukrainian military intelligence agency", "assert"),
+      ],
+      claims=[
+          C('its forces had struck "military-industrial facilities" and energy sites used by the Ukrainian '
+            'army', "Russian defence ministry", "assert", [
+                X("Kyiv rejected the claim, saying the drones had hit a thermal power plant that heats "
+                  "residential districts.", "Ukraine", "deny")]),
+      ],
+      events=[
+          V("ASSAULT", "Russia launched 40 attack drones", "kyiv-drone-attack-2024-10-07", mode="drone",
+            actor="Russia", ac="RU", recipient="Ukraine", place="Kyiv", country="UA", date="2024-10-07"),
+          V("ASSAULT", "its forces had struck", "kyiv-drone-attack-2024-10-07", mode="drone",
+            actor="Russia", ac="RU", recipient="Ukraine", country="UA", date="2024-10-07"),
+          V("REQUEST", "urged Western allies to deliver", "zelensky-urges-air-defence", mode="assist",
+            actor="Ostap Kovalenko", ac="UA", recipient="Western allies"),
+          V("REJECT", "Kyiv rejected the claim", "ukraine-rejects-russian-target-claim",
+            actor="Ukraine", ac="UA", recipient="Russia"),
+          V("AGREE", "Germany promises another IRIS-T system", "germany-iris-t-pledge",
+            actor="Germany", ac="DE", recipient="Ukraine", optional=True),
+          V("AGREE", "it would deliver another IRIS-T air defence system", "germany-iris-t-pledge",
+            actor="Germany", ac="DE", recipient="Ukraine"),
+          V("MOBILIZE", "Russia also moved additional air defence units", "russia-air-defence-to-belgorod",
+            mode="weapons", actor="Russia", ac="RU", place="Belgorod Oblast", country="RU"),
+      ]),
+]
