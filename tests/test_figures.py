@@ -398,3 +398,17 @@ def test_pathological_inputs_scale_linearly(unit):
     find_figures(big)
     t_big = time.perf_counter() - t0
     assert t_big < max(0.6, 64 * t_small), (t_small, t_big)
+
+
+@pytest.mark.parametrize("text,figure,source", [
+    ("Police put the number at around 3,000.", "around 3,000", "Police"),
+    ("The ministry estimates the flood damage at between $250 million and $300 million.",
+     "between $250 million and $300 million", "The ministry"),
+    ("The Metropolitan Police estimated the crowd at 150,000 on Saturday.", "150,000", "The Metropolitan Police"),
+    ("Organisers put turnout at 40,000.", "40,000", "Organisers"),
+])
+def test_source_that_puts_the_number_at(text, figure, source):
+    from newsgraph.extractors.figures import find_figures
+
+    found = {f.text: f.source for f in find_figures(text, 0, len(text))}
+    assert found[figure] == source

@@ -8,6 +8,7 @@ unit (``count``, ``percent``, ``percentage points``, an ISO 4217 currency code, 
 such as ``hours`` or ``days``, a measure such as ``km`` or ``tonnes``, ``fraction``), what
 is counted (``people``, ``technical jobs``), a hedge (``nearly``, ``at least``), and the
 source the text gives for it (the speaker of the quote it stands in, ``according to X``,
+``X put the number at``,
 ``..., the health ministry says``).
 
 How it works: one regex pass finds the places where a number can start (a digit, a
@@ -414,6 +415,12 @@ _TAIL_SAID = re.compile(rf"[,;][ \t]*(?P<src>{_NP_SRC})(?:[ \t]+(?:has|have|had)
 _TAIL_SAID_INV = re.compile(
     rf"[,;][ \t]*(?:said|says|reported|according[ \t]+to)[ \t]+(?P<src>{_NP_SRC})(?:[ \t]+on[ \t]+\w+)?[ \t]*"
     r"[.!?]?[\"”’]?[ \t]*$")
+# `Police put the number at about 3,000`, `the ministry estimates the damage at $300 million`
+_PUT_AT = re.compile(
+    rf"(?:^|[\s\"“‘'(])(?P<src>{_NP_SRC})[ \t]+(?:(?:has|have|had)[ \t]+)?(?:put|puts|putting|estimated|estimates|estimate|"
+    r"placed|places|gave|gives|pegged|pegs|set|sets)[ \t]+(?:the[ \t]+|its[ \t]+|their[ \t]+)?(?:[\w-]+[ \t]+){0,3}?"
+    r"(?:number|figure|toll|total|crowd|size|turnout|count|damage|damages|cost|costs|losses|loss|bill|attendance|"
+    r"tally|estimate)(?:[ \t]+(?:of|at)[ \t]+[\w-]+(?:[ \t]+[\w-]+){0,2})?[ \t]+(?:at|as)[ \t]+$")
 _LEAD_SAID = re.compile(
     rf"[\s\"“‘']*(?P<src>{_NP_SRC})[ \t]+{_SAY}(?![ \t]+(?:by|at|to|in|as|for|with)\b)(?:[ \t]+(?:on|last|this)[ \t]+\w+)?(?:[ \t]+that)?[ \t]+")
 
@@ -1422,6 +1429,12 @@ def _attribute(text: str, lo: int, hi: int, figures: list[Figure], quotes: Seque
         if best:
             f.source = best
             continue
+        m = _PUT_AT.search(text, max(s0, f.start - 160), f.start)
+        if m and m.end() == f.start:
+            src = _trim_source(m.group("src"))
+            if src:
+                f.source = src
+                continue
         if k not in said:
             said[k] = _said_in(text, s0, e0)
         (tail_at, tail_src), (lead_end, lead_src) = said[k]
