@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 DB     ?= newsgraph.db
 PIP    := $(BIN)/python -m pip install --disable-pip-version-check -q -c constraints.txt
 
-.PHONY: demo test install install-dev clean
+.PHONY: demo test install install-dev browser clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -32,9 +32,19 @@ demo: install
 	@echo
 	$(BIN)/newsgraph --db $(DB) claims --contested --limit 3
 	@echo
+	$(BIN)/newsgraph --db $(DB) events --limit 8
+	@echo
 	$(BIN)/newsgraph --db $(DB) show 1
+	@echo
+	$(BIN)/newsgraph --db $(DB) serve
 
-test: install-dev
+# Debian's Chromium drives the browser tests (they are skipped, saying so, where it cannot be installed)
+browser:
+	@test -x /usr/bin/chromium || { command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ] && \
+	  { apt-get install -y -q chromium >/dev/null 2>&1 || { apt-get update -q >/dev/null && apt-get install -y -q chromium >/dev/null; }; }; } || \
+	  echo "warning: Chromium could not be installed; the browser tests will be skipped"
+
+test: install-dev browser
 	$(BIN)/python -m pytest
 
 clean:

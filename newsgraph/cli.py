@@ -806,6 +806,21 @@ def stats(
     _stdout().print(table)
 
 
+def _register_edges() -> None:
+    """Commands that live with their edge: `serve` (newsgraph.web), `cluster` (newsgraph.cluster)."""
+    from newsgraph.web.command import register as register_web
+
+    register_web(app)
+    try:
+        from newsgraph.cluster.command import register as register_cluster
+    except ImportError:  # the distributed engine is an optional extra
+        return
+    register_cluster(app)
+
+
+_register_edges()
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     """Console script entry point."""
     app(args=list(argv) if argv is not None else None, prog_name="newsgraph")

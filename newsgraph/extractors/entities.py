@@ -136,6 +136,12 @@ def article_entities(page: str, parts: Sequence[Part], registry: Registry | None
         for m in _ACRONYM_WORDS.finditer(text):
             org(m.group(1))
 
+    # a name the gazetteer resolved as a place is a place, not a person (`Sri Lanka said`)
+    place_names = {pl.text.casefold() for pl in places if pl.confidence >= 0.5} | \
+        {pl.name.casefold() for pl in places if pl.name and pl.confidence >= 0.5}
+    people = [p for p in people if p.name.casefold() not in place_names]
+    for key in [k for k in orgs if k in place_names]:
+        del orgs[key]
     # an org whose name is only a person's name, a role or a generic word is not an org
     person_names = {p.name.casefold() for p in people}
     for key in [k for k, o in orgs.items() if k in person_names or o.name.lower() in ROLE_WORDS
@@ -206,6 +212,18 @@ def article_entities(page: str, parts: Sequence[Part], registry: Registry | None
             ent.aliases.append(pl.text)
         ent.mentions.append(Mention(pl.text, pl.start, pl.end))
 
+    # one record per (kind, name): the registry can hold one name twice (`Ms Lee` and `Mr Lee` both `Lee`)
+    merged: dict[tuple[str, str], Entity] = {}
+    for e in out:
+        first = merged.setdefault((e.kind, e.name), e)
+        if first is not e:
+            seen = {(m.start, m.end) for m in first.mentions}
+            first.mentions += [m for m in e.mentions if (m.start, m.end) not in seen]
+            first.aliases += [a for a in e.aliases if a not in first.aliases]
+            first.roles += [r for r in e.roles if r not in first.roles]
+            first.organization = first.organization or e.organization
+            first.country = first.country or e.country
+    out = list(merged.values())
     for e in out:
         e.mentions.sort(key=lambda m: m.start)
         e.article_id = article_id
