@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 from itertools import islice
 
 from . import nlp
-from .extractors import cues, marks
+from .extractors import cues, events, marks, places
 from .extractors.dates import find_dates
 from .extractors.entities import article_entities
 from .extractors.figures import find_figures
@@ -66,13 +67,20 @@ def _plan(page: str, articles: list[Article]):
 
 
 def _worth_parsing(sent, quoted, off: int = 0) -> bool:
-    """A cue word outside long quoted stretches (cues inside someone's quoted words don't count)."""
+    """A cue word or an event word outside long quoted stretches (words inside someone's quoted
+    words don't count)."""
+    triggers = _triggers()
     for tok in sent:
-        if tok.lower_ in cues.TRIGGERS:
+        if tok.lower_ in triggers:
             i = tok.idx + off  # paragraph-relative, like the quoted stretches
             if not any(q.start <= i < q.end and q.end - q.start > 40 for q in quoted):
                 return True
     return False
+
+
+@lru_cache(maxsize=1)
+def _triggers() -> frozenset[str]:
+    return frozenset(cues.TRIGGERS) | events.TRIGGERS
 
 
 def _finish(doc: Document, works) -> list[Article]:
@@ -86,18 +94,61 @@ def _finish(doc: Document, works) -> list[Article]:
         art.quotes = quotes
         art.speakers = _speakers(quotes)
         reference = (art.published or doc.published or "")[:10] or None
+        dateline = places.dateline_place(art.dateline, doc.text) if art.dateline is not None else None
+        if dateline is not None:
+            art.places.append(dateline)
         for p in paras:
             art.dates.extend(find_dates(doc.text, p.part.start, p.part.end, reference=reference))
             art.figures.extend(find_figures(doc.text, p.part.start, p.part.end, quotes=quotes))
+            ents = [(s.start + e.start_char, s.start + e.end_char, e.label_)
+                    for s in p.sentences if s.doc is not None for e in s.doc.ents]
+            found = places.find_places(doc.text, p.part.start, p.part.end, ents=ents, dateline=art.dateline)
+            for pl in found:
+                # with a parse, metonymy is read off the syntax (`Pakistan on Thursday accused India`)
+                s = next((s for s in p.sentences if s.doc is not None and s.start <= pl.start < s.end), None)
+                if s is not None and pl.country:
+                    pl.metonymy = places.is_metonymic(doc.text, pl, s.doc)
+            art.places.extend(found)
         for f in art.figures:
             f.article_id = art.id
             f.id = content_id(f"{art.id}:f:{f.start}:{f.end}", 16)
+        art.events = events.find_events(doc.text, [s for p in paras for s in p.sentences], quotes=quotes,
+                                        places=art.places, dates=art.dates, figures=art.figures,
+                                        dateline=dateline, published=reference)
+        for e in art.events:
+            e.article_id = art.id
+            e.id = content_id(f"{art.id}:v:{e.start}:{e.trigger_start}:{e.type}", 16)
         parts = ([art.headline] if art.headline else []) + [p.part for p in paras]
-        art.entities = article_entities(doc.text, parts, aq.registry, art.places, art.id)
+        art.entities = article_entities(doc.text, parts, aq.registry, art.places, art.id,
+                                        country_of=_country_of)
+        if dateline is not None and dateline.country:
+            # people and bodies of an article datelined in a country are, unless the text says
+            # otherwise, of that country (international bodies are of none)
+            for e in art.entities:
+                if e.country is None and e.kind in ("person", "organization") and not _INTERNATIONAL.search(e.name):
+                    e.country = dateline.country
         art.source = art.source or doc.source
         art.url = art.url or doc.url
         out.append(art)
     return out
+
+
+_INTERNATIONAL = re.compile(r"\b(?:International|United Nations|UN|World|Global|European|African Union|NATO|"
+                            r"Amnesty|Human Rights Watch|Red Cross|Red Crescent|IMF|UNICEF|UNHCR|WHO|WFP|"
+                            r"Doctors Without Borders|OPEC|ASEAN|Reuters|AFP|Associated Press)\b")
+
+
+def _country_of(text: str) -> str | None:
+    """The country a role or an organisation's name states: a demonym (`Pakistani`) or a country name."""
+    for word in re.findall(r"[A-Z][\w'\u2019-]+", text or ""):
+        word = re.sub(r"['\u2019]s$", "", word)
+        code = places.demonym_country(word)
+        if code:
+            return code
+        p = places.resolve(word)
+        if p is not None and p.kind == "country" and p.confidence >= 0.8:
+            return p.country
+    return None
 
 
 def _speakers(quotes) -> list[Speaker]:
