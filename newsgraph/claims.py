@@ -20,7 +20,16 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 
 ANAPHORIC = re.compile(r"^(?:that|this|these|those|the|such|his|her|their|its)\b(?:\s+\S+){0,3}$", re.IGNORECASE)
+# `rejected the criticism, saying ...`, `disputed the figures`: a denial whose object refers back to a statement
+REFERRING = re.compile(
+    r"^(?:that|this|these|those|the|such|his|her|their|its|[A-Z][\w-]*['\u2019]s)\s+(?:[\w'\u2019-]+\s+){0,3}?"
+    r"(?:claims?|allegations?|accusations?|charges?|criticism|criticisms|argument|arguments|account|accounts|"
+    r"explanation|explanations|figures?|estimates?|numbers?|reports?|assertions?|suggestions?|statements?|"
+    r"remarks?|comments?|version|narrative|characteri[sz]ation|assessment|findings|sanctions|"
+    r"accusation|story|stories|reports|rumou?rs?|speculation)\b",
+    re.IGNORECASE)
 STANCE_OF_NOUN = {"accusation": "accuse", "accusations": "accuse", "allegation": "accuse", "allegations": "accuse",
+                  "criticism": "accuse", "criticisms": "accuse",
                   "charge": "accuse", "charges": "accuse", "criticism": "accuse", "warning": "warn",
                   "warnings": "warn", "threat": "warn", "threats": "warn", "promise": "promise",
                   "demand": "urge", "demands": "urge", "call": "urge", "calls": "urge"}
@@ -38,6 +47,15 @@ class Claim:
     disputed_by: list[dict] = field(default_factory=list)
 
 
+def _states_a_claim(text: str) -> bool:
+    """A denial's content that says what is denied (`that officers had fired tear gas`), not only
+    what it points back at (`the claim`, `that account`)."""
+    if ANAPHORIC.match(text):
+        return False
+    m = REFERRING.match(text)
+    return m is None or len(text) - m.end() >= 15
+
+
 def contested(quotes: list[dict]) -> list[Claim]:
     """Claims of one article that a denial disputes, each with its denials.
 
@@ -52,11 +70,13 @@ def contested(quotes: list[dict]) -> list[Claim]:
         earlier = [q for q in quotes[:i] if q.get("speaker") != d.get("speaker")
                    and q.get("stance") in CLAIM_STANCES]
         target = None
-        if ANAPHORIC.match(d["text"].strip()) and earlier:
+        if (ANAPHORIC.match(d["text"].strip()) or REFERRING.match(d["text"].strip())) and earlier:
             # `denied the accusation`: the latest accusation; `rejected that account`: the latest statement
             kind = next((STANCE_OF_NOUN[w] for w in re.findall(r"\w+", d["text"].lower()) if w in STANCE_OF_NOUN),
                         None)
             fitting = [q for q in earlier if kind and q.get("stance") == kind]
+            if not fitting and re.search(r"(?i)\b(?:figures?|estimates?|numbers?)\b", d["text"][:60]):
+                fitting = [q for q in earlier if re.search(r"\d", q["text"])]  # `disputed the figures`
             target = (fitting or earlier)[-1]
         elif earlier:
             scored = [(fuzz.token_set_ratio(d["text"], q["text"]), q) for q in earlier]
@@ -67,7 +87,7 @@ def contested(quotes: list[dict]) -> list[Claim]:
             c = claims.setdefault(target["id"], Claim(target["id"], target["text"], target.get("speaker"),
                                                      target.get("stance") or "assert", target["article"],
                                                      target["start"]))
-        elif not ANAPHORIC.match(d["text"].strip()) and re.match(r"(?i)(den|refut|rebut|disput|contest|contradict)",
+        elif _states_a_claim(d["text"].strip()) and re.match(r"(?i)(den|refut|rebut|disput|contest|contradict)",
                                                                      d.get("cue") or ""):
             # what is denied is stated in the denial itself; nobody in the article claims it
             c = claims.setdefault("denied:" + d["id"], Claim("denied:" + d["id"], d["text"], None, "assert",
@@ -109,9 +129,14 @@ def disputes_across(denial: dict, candidates: list[dict], threshold: float = 60)
     ``denial`` and ``candidates``: dicts with ``id``, ``text``, ``speaker``, ``stance``, ``article``.
     """
     best, best_score = None, threshold
+    mine = set(content_words(denial["text"]))
     for q in candidates:
         if q["article"] == denial["article"] or q.get("stance") not in CLAIM_STANCES \
                 or same_speaker(q.get("speaker"), denial.get("speaker")):
+            continue
+        # across articles only a restatement counts: most of the denial's content words, two at least
+        shared = mine & set(content_words(q["text"]))
+        if len(shared) < 2 or len(shared) < 0.5 * len(mine):
             continue
         score = fuzz.token_set_ratio(denial["text"], q["text"])
         if score > best_score or score == best_score and best is not None and q["id"] < best["id"]:
@@ -154,6 +179,13 @@ def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
     return (s + 1 if s >= 0 else 0), e
 
 
+_PUTS_FIGURE_AT = re.compile(
+    r"\b(?:put|puts|putting|estimated|estimates|placed|places|pegged|pegs)\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:figure|number|crowd|toll|total|turnout|size|damage|cost|losses|count|tally)\s+(?:[\w-]+\s+){0,2}?at\s+"
+    r"(?:(?:about|around|some|nearly|roughly|only|just|more\s+than|over|at\s+least|fewer\s+than|less\s+than|between)\s+)?$",
+    re.IGNORECASE)
+
+
 def counter_figures(figures: list[dict], text: str) -> list[Claim]:
     """Figures of one article for the same quantity from different sources that cannot both be true
     (`clearance was granted within four hours`, India says; `more than 48 hours`, the airline says).
@@ -166,16 +198,27 @@ def counter_figures(figures: list[dict], text: str) -> list[Claim]:
     """
     sourced = []
     for f in sorted(figures, key=lambda f: f["start"]):
-        iv = _interval(f) if f.get("source") else None
+        if not f.get("source"):
+            continue
+        s0, s1 = _sentence(text, f["start"], f["end"])
+        refers = bool(_PUTS_FIGURE_AT.search(text, max(s0, f["start"] - 120), f["start"]))
+        # `put the figure at about 6,000`: a bare number that takes the unit of the quantity it answers
+        iv = _interval(f if f.get("unit") or not refers else {**f, "unit": "?"})
         if iv is not None:
-            s0, s1 = _sentence(text, f["start"], f["end"])
-            sourced.append((f, iv, s0, s1, set(content_words(text[s0:s1])) - set(content_words(f.get("text") or ""))))
+            sourced.append((f, iv, s0, s1, set(content_words(text[s0:s1])) - set(content_words(f.get("text") or "")),
+                            refers))
     claims: dict[str, Claim] = {}
-    for i, (a, (ka, alo, ahi), a0, a1, aw) in enumerate(sourced):
-        for b, (kb, blo, bhi), b0, b1, bw in sourced[i + 1:]:
-            if ka != kb or same_speaker(a["source"], b["source"]) or a["source"].casefold() == b["source"].casefold():
+    for i, (a, (ka, alo, ahi), a0, a1, aw, _) in enumerate(sourced):
+        for b, (kb, blo, bhi), b0, b1, bw, b_refers in sourced[i + 1:]:
+            if same_speaker(a["source"], b["source"]) or a["source"].casefold() == b["source"].casefold():
                 continue
-            if not (ahi < blo * 0.999 or bhi < alo * 0.999) or not (aw & bw):
+            if not (ahi < blo * 0.999 or bhi < alo * 0.999):
+                continue
+            # `Police put the figure at about 6,000`: the figure of the quantity just given, whatever it counts
+            if b_refers and kb.split(":")[0] in (ka.split(":")[0], "?") and kb.endswith(":") \
+                    and b["start"] - a["end"] < 600 and ka.split(":")[0] != "?":
+                pass
+            elif ka != kb or not (aw & bw):
                 continue
             c = claims.setdefault(a["id"], Claim("figure:" + a["id"], text[a0:a1].strip(), a["source"], "assert",
                                                  a["article"], a["start"]))

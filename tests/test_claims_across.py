@@ -106,3 +106,16 @@ def test_export_refuses_formats_that_do_not_fit(db):
     result = newsgraph(db, "export", "--what", "nonsense")
     assert result.returncode == 2
     json.loads(ok(newsgraph(db, "stats", "--format", "json")).stdout)  # the store is untouched
+
+
+def test_a_bare_figure_that_answers_another_is_a_counter_figure():
+    text = "The union said between 10,000 and 15,000 farmers had joined. Delhi Police put the figure at about 6,000."
+    a = dict(id="a", value=10000, value_high=15000, unit="count", what="farmers", qualifier=None, source="The union",
+             start=text.index("between"), end=text.index(" had joined"), article="x", text="between 10,000 and 15,000 farmers")
+    b = dict(id="b", value=6000, value_high=None, unit=None, what=None, qualifier="about", source="Delhi Police",
+             start=text.index("about 6,000"), end=text.index("about 6,000") + 11, article="x", text="about 6,000")
+    (claim,) = counter_figures([a, b], text)
+    assert claim.claimant == "The union" and claim.disputed_by[0]["claimant"] == "Delhi Police"
+    far = text.replace("Delhi Police put the figure at", "Delhi Police said it arrested")
+    b2 = {**b, "start": far.index("about 6,000"), "end": far.index("about 6,000") + 11}
+    assert counter_figures([a, b2], far) == []  # a bare number that answers nothing is no counter-figure
