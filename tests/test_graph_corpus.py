@@ -55,3 +55,18 @@ def test_ingesting_twice_gives_identical_records(tmp_path):
     for what in exports[0]:
         assert exports[0][what] == exports[1][what], what
     assert exports[0]["quotes"] and exports[0]["entities"]
+
+
+def test_odd_input_gives_low_confidence_not_wrong_certainty():
+    from newsgraph import extract
+
+    (art,) = extract((DATA / "odd_input.txt").read_text(encoding="utf-8"))
+    assert art.published is None
+    figures = {f.text: f for f in art.figures}
+    assert figures["1.2m people"].value == 1_200_000 and figures["1.2m people"].confidence < 1
+    assert figures["Rs 5 billion"].confidence <= 0.5  # whose rupee? the text does not say
+    assert figures["two-thirds"].unit == "fraction"
+    assert figures["Between 10 and 15 villages"].value_high == 15
+    assert art.dates and all(d.date is None and d.confidence == 0 for d in art.dates)  # no article date
+    assert art.places and all(p.country is None and p.confidence == 0 for p in art.places)  # invented places
+    assert all(e.date is None for e in art.events)
