@@ -151,7 +151,9 @@ class ArticleQuotes:
                     elif kind == "organization":
                         if ent.root.dep_ == "compound" and ent.root.head.lower_ in DOCUMENT_WORDS:
                             continue  # `the Amnesty report`: a document named after the organisation
-                        reg.add_org(ent.text, pos, "place" if ent.label_ == "GPE" else "organization")
+                        e = reg.add_org(ent.text, pos, "place" if ent.label_ == "GPE" else "organization")
+                        if ent.root.dep_ in ("nsubj", "nsubjpass"):
+                            e.as_subject(pos)  # `Kestrel Air cancelled 40 flights`: what `the airline` refers to
         # surnames and short forms mentioned anywhere count as mentions (for pronoun recency)
         people = [e for e in reg.entities if e.kind == "person"]
         if people:
