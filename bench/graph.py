@@ -114,7 +114,11 @@ def predictions(store: Store, page_ids: dict[str, str]) -> list[dict]:
         rec["events"] = [
             {"type": e["type"], "mode": e["mode"], "actor": e["actor"], "actor_country": e["actor_country"],
              "recipient": e["recipient"], "place": e["place"], "country": e["country"], "date": e["date"],
-             "size": e["size"], "evidence": e["evidence"], "start": e["start"], "end": e["end"],
+             # the gold's one `size` is PLOVER's size object read for the type: participants, else the
+             # people killed (ASSAULT) or arrested (COERCE)
+             "size": e["size"] if e["size"] is not None else
+             (e["dead"] if e["type"] == "ASSAULT" else e["arrested"] if e["type"] == "COERCE" else None),
+             "evidence": e["evidence"], "start": e["start"], "end": e["end"],
              "event": event_group.get(e["id"], e["id"])}
             for e in conn.execute('SELECT * FROM events WHERE article_id = ? AND negated = 0 ORDER BY start', (aid,))]
         pages.setdefault(pid, {"id": pid, "articles": []})["articles"].append(rec)

@@ -683,7 +683,8 @@ def person(
 
 
 EVENT_KEYS = ("id", "type", "mode", "date", "place", "country", "lat", "lon", "actor", "recipient", "size",
-              "article", "evidence", "actor_country", "actor_sector", "recipient_sector", "organizers", "sources")
+              "article", "evidence", "actor_country", "actor_sector", "recipient_sector", "dead", "injured",
+              "arrested", "organizers", "sources")
 
 
 @app.command()

@@ -28,7 +28,8 @@ KEYS: dict[str, tuple[str, ...]] = {
                 "text", "confidence", "published"),
     "claims": ("id", "claim", "claimant", "stance", "disputed_by", "article", "published"),
     "events": ("id", "type", "mode", "date", "place", "country", "lat", "lon", "actor", "actor_country",
-               "actor_sector", "recipient", "recipient_country", "recipient_sector", "size", "organizers",
+               "actor_sector", "recipient", "recipient_country", "recipient_sector", "size", "dead", "injured",
+               "arrested", "organizers",
                "supporters", "article", "evidence", "start", "end", "confidence", "sources"),
     "places": ("name", "country", "kind", "lat", "lon", "geonameid", "confidence", "mentions", "articles",
                "metonymy"),
@@ -210,7 +211,7 @@ def acled_rows(events: Iterable[dict[str, Any]], store=None) -> Iterator[dict[st
             "latitude": e.get("lat"), "longitude": e.get("lon"),
             "geo_precision": 1 if e.get("lat") is not None else 3,
             "source": "; ".join(sources), "source_scale": "", "notes": e.get("evidence"),
-            "fatalities": 0, "tags": "; ".join(tags), "newsgraph_event": e["id"], "newsgraph_article": e["article"],
+            "fatalities": int(e.get("dead") or 0), "tags": "; ".join(tags), "newsgraph_event": e["id"], "newsgraph_article": e["article"],
         }
 
 
@@ -231,7 +232,8 @@ def plover_records(events: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]
             loc = {"extracted_place": e.get("place"), "resolved_place": e.get("place"),
                    "lat": e.get("lat"), "lon": e.get("lon"), "country_code": _iso3(e.get("country")),
                    "country": _country_name(e.get("country"))}
-        size = {"participants": e["size"]} if e.get("size") is not None else None
+        size = {k: v for k, v in (("participants", e.get("size")), ("dead", e.get("dead")),
+                                   ("injured", e.get("injured")), ("arrested", e.get("arrested"))) if v is not None} or None
         yield {
             "id": e["id"], "date": e.get("date") or (e.get("published") or "")[:10] or None,
             "date_from_article": e.get("date") is None,

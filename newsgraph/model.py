@@ -167,7 +167,8 @@ class Event:
     ``trigger_start``/``trigger_end`` the word that codes it. Actor and recipient are names as
     resolved in the article, with the country (ISO alpha-2) and sector (government, party, military,
     police, civil society, business, media, international, rebel, ...) when known. ``date`` is ISO
-    (resolved against the article date), ``size`` the number of participants when given.
+    (resolved against the article date), ``size`` the number of participants when given, and
+    ``dead``/``injured``/``arrested`` the casualty and arrest counts the sentence gives (PLOVER's size object).
     """
 
     type: str
@@ -193,6 +194,9 @@ class Event:
     date_text: str | None = None
     size: float | None = None
     size_text: str | None = None
+    dead: float | None = None  # PLOVER's size object: people killed, injured, arrested in the event
+    injured: float | None = None
+    arrested: float | None = None
     organizers: list[str] = field(default_factory=list)
     supporters: list[str] = field(default_factory=list)
     negated: bool = False

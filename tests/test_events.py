@@ -426,3 +426,20 @@ def test_page_one_protest_told_by_two_articles():
     assert planned.confidence < 0.6
     # `has called for a one-day strike`: a request, not a strike
     assert not any(e.type == "PROTEST" and e.mode == "strike" for e in evs)
+
+
+def test_casualty_and_arrest_counts_are_plovers_size_object():
+    from newsgraph import extract
+
+    page = ("Clashes in the capital\n\nKARACHI: Police arrested at least 37 party workers after clashes on Sunday. "
+            "An air strike on a school killed 23 people and wounded 40 others, officials said. "
+            "Gunmen shot dead two polio workers in Quetta.\n")
+    (art,) = extract(page, published="2024-10-08")
+    by_type = {}
+    for e in art.events:
+        by_type.setdefault(e.type, []).append(e)
+    (arrest,) = by_type["COERCE"]
+    assert arrest.arrested == 37 and arrest.dead is None and arrest.size is None
+    strike, shooting = sorted(by_type["ASSAULT"], key=lambda e: e.start)
+    assert (strike.dead, strike.injured) == (23, 40)
+    assert shooting.dead == 2 and shooting.arrested is None

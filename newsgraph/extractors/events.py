@@ -112,8 +112,9 @@ How an event is found
    protesting``, ``remain on strike``) takes the article's date at x0.7 and ``date_text``
    ``(article date)``; otherwise the date stays unknown. The size is the participants' figure (a count overlapping the
    actor, ``thousands of protesters``, ``around 4,000 dock workers``, ``a 5,000-strong march``),
-   never a count of victims or arrests (PLOVER keeps those in its size object: dead, injured,
-   arrested, which :class:`Event` has no field for). Organisers come from ``organised/called/
+   never a count of victims or arrests: those go to ``dead``/``injured`` (ASSAULT) and ``arrested``
+   (COERCE), PLOVER's size object (`23 people were killed`, `arrested at least 37 workers`, `the death
+   toll rose to 23`). Organisers come from ``organised/called/
    led/convened by X``, ``X called/organised the strike``, ``at the call of X``, ``X-led``;
    supporters from ``backed/supported/joined/endorsed by X``, ``X joined the protest``, ``with the
    support of X``. With no other actor, the organiser is the actor; one who joins is an actor, not
@@ -2830,6 +2831,12 @@ def _finish(st: _Sentence, c: _Cand) -> Event | None:
     if ev.recipient and not ev.recipient_country and ev.recipient_sector in ("police", "judiciary") and ev.country:
         ev.recipient_country = ev.country
     ev.size, ev.size_text = _size(st, c, ev)
+    if c.type in ("ASSAULT", "COERCE"):
+        counts = _casualties(st)
+        if c.type == "ASSAULT":
+            ev.dead, ev.injured = counts.get("dead"), counts.get("injured")
+        else:
+            ev.arrested = counts.get("arrested")
     if c.future:
         pass  # already applied
     ev.confidence = round(max(0.05, min(1.0, conf)), 3)
@@ -3323,6 +3330,42 @@ def _about_now(tok) -> bool:
     if v.tag_ in ("VBZ", "VBP") and any(c.lower_ in ("still", "now") for c in v.children):
         return True
     return False
+
+
+_CASUALTY_WORDS = {
+    "dead": r"(?:killed|dead|died|killing|shot\s+dead|lost\s+their\s+lives|deaths|fatalities|bodies)",
+    "injured": r"(?:injured|wounded|hurt|injuring|wounding|injuries)",
+    "arrested": r"(?:arrested|detained|held|arresting|detaining|arrests|detentions|rounded\s+up|taken\s+into\s+custody"
+                r"|in\s+custody)",
+}
+# `23 people were killed`, `45 people had been arrested`, `at least 30 protesters injured`
+_CASUALTY_AFTER = {k: re.compile(r"[ \t]+(?:[\w'-]+[ \t]+){0,3}?(?:(?:were|was|are|is|have|has|had)[ \t]+(?:been[ \t]+)?)?"
+                                 r"(?:reportedly[ \t]+|also[ \t]+)?" + w + r"\b", re.IGNORECASE)
+                   for k, w in _CASUALTY_WORDS.items()}
+# `killing 23 people`, `arrested at least 37 workers`, `the death toll rose to 23`
+_CASUALTY_BEFORE = {k: re.compile(r"\b" + w + r"[ \t]+(?:(?:some|about|around|at[ \t]+least|nearly|more[ \t]+than|over)[ \t]+)?$",
+                                  re.IGNORECASE) for k, w in _CASUALTY_WORDS.items()}
+_TOLL_BEFORE = re.compile(r"\b(?:death[ \t]+)?toll[ \t]+(?:[\w-]+[ \t]+){0,3}?(?:to|at|of)[ \t]+$", re.IGNORECASE)
+
+
+def _casualties(st: _Sentence) -> dict[str, float]:
+    """The counts of people killed, injured and arrested that the sentence gives (PLOVER's size object)."""
+    page = st.ctx.page
+    figs = [f for f in st.ctx.figures if st.s.start <= f.start and f.end <= st.s.end
+            and f.unit in (None, "count") and f.value and f.value >= 1]
+    out: dict[str, float] = {}
+    for f in figs:
+        after = page[f.end:min(st.s.end, f.end + 60)]
+        before = page[max(st.s.start, f.start - 40):f.start]
+        for kind in ("dead", "injured", "arrested"):
+            if kind in out:
+                continue
+            m = _CASUALTY_AFTER[kind].match(after)
+            if m and not re.search(r"[.;:]", after[:m.start() + len(m.group(0))]) or \
+                    _CASUALTY_BEFORE[kind].search(before) or kind == "dead" and _TOLL_BEFORE.search(before):
+                out[kind] = f.value
+                break
+    return out
 
 
 def _size(st: _Sentence, c: _Cand, ev: Event) -> tuple[float | None, str | None]:

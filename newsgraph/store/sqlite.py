@@ -247,6 +247,9 @@ CREATE TABLE IF NOT EXISTS events (
     date_text         TEXT,
     size              REAL,
     size_text         TEXT,
+    dead              REAL,
+    injured           REAL,
+    arrested          REAL,
     organizers        TEXT NOT NULL DEFAULT '[]',  -- JSON list
     supporters        TEXT NOT NULL DEFAULT '[]',  -- JSON list
     negated           INTEGER NOT NULL DEFAULT 0 CHECK (negated IN (0, 1)),
@@ -305,8 +308,8 @@ _ENTITY_COLUMNS = ("id", "article_id", "name", "kind", "aliases", "roles", "orga
 _EVENT_COLUMNS = (
     "id", "article_id", "type", "mode", "start", "end", "evidence", "trigger", "trigger_start", "trigger_end",
     "actor", "actor_country", "actor_sector", "recipient", "recipient_country", "recipient_sector", "place",
-    "country", "lat", "lon", "geonameid", "date", "date_text", "size", "size_text", "organizers", "supporters",
-    "negated", "confidence",
+    "country", "lat", "lon", "geonameid", "date", "date_text", "size", "size_text", "dead", "injured", "arrested",
+    "organizers", "supporters", "negated", "confidence",
 )
 
 
@@ -614,7 +617,8 @@ class Store:
                 [(e.id or f"{art.id}-v{k}", art.id, e.type, e.mode, e.start, e.end, e.text, e.trigger,
                   e.trigger_start, e.trigger_end, e.actor, e.actor_country, e.actor_sector, e.recipient,
                   e.recipient_country, e.recipient_sector, e.place, e.country, e.lat, e.lon, e.geonameid,
-                  e.date, e.date_text, e.size, e.size_text, json.dumps(e.organizers, ensure_ascii=False),
+                  e.date, e.date_text, e.size, e.size_text, e.dead, e.injured, e.arrested,
+                  json.dumps(e.organizers, ensure_ascii=False),
                   json.dumps(e.supporters, ensure_ascii=False), int(e.negated), e.confidence)
                  for art in articles for k, e in enumerate(art.events)],
             )
@@ -1164,7 +1168,8 @@ class Store:
         }
 
 
-_EVENT_FIELDS = ("id", "type", "mode", "date", "place", "country", "lat", "lon", "actor", "recipient", "size")
+_EVENT_FIELDS = ("id", "type", "mode", "date", "place", "country", "lat", "lon", "actor", "recipient", "size",
+                 "dead", "injured", "arrested")
 
 
 def _group_events(rows: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
