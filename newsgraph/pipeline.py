@@ -120,7 +120,7 @@ def _finish(doc: Document, works) -> list[Article]:
             e.id = content_id(f"{art.id}:v:{e.start}:{e.trigger_start}:{e.type}", 16)
         parts = ([art.headline] if art.headline else []) + [p.part for p in paras]
         art.entities = article_entities(doc.text, parts, aq.registry, art.places, art.id,
-                                        country_of=_country_of)
+                                        country_of=_country_of, place_word=_place_word)
         if dateline is not None and dateline.country:
             # people and bodies of an article datelined in a country are, unless the text says
             # otherwise, of that country (international bodies are of none)
@@ -136,6 +136,14 @@ def _finish(doc: Document, works) -> list[Article]:
 _INTERNATIONAL = re.compile(r"\b(?:International|United Nations|UN|World|Global|European|African Union|NATO|"
                             r"Amnesty|Human Rights Watch|Red Cross|Red Crescent|IMF|UNICEF|UNHCR|WHO|WFP|"
                             r"Doctors Without Borders|OPEC|ASEAN|Reuters|AFP|Associated Press)\b")
+
+
+def _place_word(name: str) -> bool:
+    """`Israeli`, `Sri Lankan`, `Pakistan`: a demonym or a country, not an organisation's name."""
+    if places.demonym_country(name):
+        return True
+    p = places.resolve(name)
+    return p is not None and p.kind == "country" and p.confidence >= 0.8
 
 
 def _country_of(text: str) -> str | None:

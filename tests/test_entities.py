@@ -81,3 +81,14 @@ def test_ids_are_stable_and_distinct(article):
     assert len(ids) == len(set(ids))
     (again,) = extract(PAGE, published="2026-05-10")
     assert [e.id for e in again.entities] == ids
+
+
+def test_fragments_titles_and_demonyms_are_not_organisations():
+    page = ("Relief row\n\nCOLOMBO: Sindh Home Minister Nadeem Qureshi met Sri Lankan officials on Monday.\n"
+            "Rights commission accuses police of excessive force.\n"
+            "The National Emergency Operations Centre (NEOC) said Israeli and Sri Lankan teams had arrived.\n")
+    (art,) = extract(page)
+    orgs = {e.name for e in art.entities if e.kind == "organization"}
+    assert "National Emergency Operations Centre" in orgs
+    assert not orgs & {"Sindh Home", "Rights", "Sri Lankan", "Israeli"}, orgs
+    assert not any("(" in o for o in orgs)

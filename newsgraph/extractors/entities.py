@@ -71,12 +71,13 @@ _PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "him", "her", "them", 
 
 def article_entities(page: str, parts: Sequence[Part], registry: Registry | None,
                      places: Sequence[Place] = (), article_id: str = "",
-                     country_of: callable | None = None) -> list[Entity]:
+                     country_of: callable | None = None, place_word: callable | None = None) -> list[Entity]:
     """The article's people, organisations and places with their mentions (page offsets).
 
     ``parts`` are the article's text parts (headline, bullets, paragraphs); ``registry`` the
     quote extractor's registry for the article; ``country_of(text)`` an optional lookup of a
-    country code in a piece of text (demonym or country name) for roles and organisations.
+    country code in a piece of text (demonym or country name) for roles and organisations;
+    ``place_word(name)`` whether a whole name is a demonym or a country (`Sri Lankan`), never an organisation.
     """
     people: list[Entity] = []
     orgs: dict[str, Entity] = {}
@@ -142,10 +143,12 @@ def article_entities(page: str, parts: Sequence[Part], registry: Registry | None
     people = [p for p in people if p.name.casefold() not in place_names]
     for key in [k for k in orgs if k in place_names]:
         del orgs[key]
-    # an org whose name is only a person's name, a role or a generic word is not an org
+    # an org whose name is only a person's name, a role, a generic word, a fragment (`Traders'`) or a
+    # demonym (`Israeli`) is not an org
     person_names = {p.name.casefold() for p in people}
     for key in [k for k, o in orgs.items() if k in person_names or o.name.lower() in ROLE_WORDS
-                or o.name.lower() in ORG_WORDS or not o.name]:
+                or o.name.lower() in ORG_WORDS or not o.name or o.name.endswith(("'", "\u2019"))
+                or (place_word is not None and not o.name.isupper() and place_word(o.name))]:
         del orgs[key]
     # `Foreign Office` and `Pakistan Foreign Office`: the longer one when the shorter is inside it
     for key in sorted(orgs, key=len):
@@ -181,10 +184,12 @@ def article_entities(page: str, parts: Sequence[Part], registry: Registry | None
         for start, text in text_parts:
             for m in pattern.finditer(text):
                 ent = forms[m.group(1)]
-                if ent.kind == "organization" and " " not in m.group(1) and not m.group(1).isupper():
+                if ent.kind == "organization" and not m.group(1).isupper() and not _ORG_HEAD.search(m.group(1)):
                     nxt = re.match(r"\s+([A-Za-z]+)", text[m.end(1):m.end(1) + 30])
-                    if nxt and nxt.group(1).lower() in ROLE_WORDS:
-                        continue  # `Finance Minister`: part of a title, not the organisation
+                    if nxt and nxt.group(1).lower() in ROLE_WORDS | TITLE_WORDS:
+                        continue  # `Finance Minister`, `Sindh Home Minister`: part of a title, not an organisation
+                    if " " not in m.group(1) and re.search(r"(?:^|[.!?]\s+|[\u2022*-]\s*)$", text[:m.start(1)]):
+                        continue  # `Rights commission accuses ...`: a capital that only opens a sentence
                 ent.mentions.append(Mention(m.group(1), start + m.start(1), start + m.end(1)))
                 if m.group(1) != ent.name and m.group(1) not in ent.aliases and ent.kind == "person":
                     ent.aliases.append(m.group(1))
@@ -250,6 +255,7 @@ def _initials_fit(short: str, long: str) -> bool:
     return i == len(letters) and bool(letters) and caps[:1] == letters[:1]
 
 
+_ORG_HEAD = re.compile(rf"\b(?:{ORG_HEADS})\b")
 _CONNECTORS = {"of", "for", "and", "the", "de", "al", "el", "du", "la", "&"}
 _WEEKDAYS = re.compile(r"\s+(?:on|in|at)\s.*$|\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b.*$")
 
@@ -262,6 +268,7 @@ def _clean_org(name: str) -> str:
     if cut:  # `Police in Port Elmsworth`: the name ends before a lowercase word
         name = " ".join(words[:cut])
     name = _WEEKDAYS.sub("", name)
+    name = name.split(" (")[0].split("(")[0].strip()  # `National Emergency Operations Centre (NEOC`
     return re.sub(r"['\u2019]s$", "", name)
 
 
