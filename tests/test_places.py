@@ -448,3 +448,16 @@ def test_odd_input_does_not_crash():
     assert find_places("", 0, 0) == []
     assert find_places("Karachi", 5, 2) == []
     assert find_places("Karachi", -3, 99)[0].country == "PK"
+
+
+def test_metonymy_of_states_acting_and_acted_upon_with_a_parse():
+    from newsgraph import extract
+
+    page = ("Flight row\n\nISLAMABAD: Pakistan on Thursday accused India of delaying a relief flight. "
+            "London has pressed Islamabad for years to accept more returns. "
+            "Sri Lanka is an island in the Indian Ocean.\n")
+    (art,) = extract(page)
+    marked = {(p.text, p.metonymy) for p in art.places if not p.dateline}
+    assert ("Pakistan", True) in marked and ("India", True) in marked
+    assert ("Islamabad", True) in marked and ("London", True) in marked
+    assert ("Sri Lanka", False) in marked  # described, not acting

@@ -1526,6 +1526,17 @@ def is_metonymic(page: str, place: Place, doc=None) -> bool:
     return _metonymy_surface(page, place.start, place.end, limit, text.endswith(_POSSESSIVE))
 
 
+# verbs whose subject is a place being described, not a state acting
+_NOT_AN_ACT = frozenset({"be", "lie", "sit", "border", "stretch", "become", "remain", "host", "hit", "flood", "suffer",
+                         "experience", "see", "receive", "face", "rank", "contain", "cover", "win", "lose", "beat",
+                         "play", "draw", "score", "bat", "bowl", "qualify"})
+# verbs whose object is a state that is acted upon (`accused India`, `pressed Islamabad`)
+_ACTS_ON_STATES = frozenset({"accuse", "blame", "urge", "press", "pressure", "warn", "sanction", "arm", "support",
+                             "criticise", "criticize", "condemn", "ask", "call", "thank", "invite", "threaten",
+                             "punish", "reward", "lobby", "persuade", "convince", "court", "isolate", "recognise",
+                             "recognize", "fund", "finance", "back"})
+
+
 def _metonymy_parse(page: str, place: Place, doc) -> bool | None:
     """The parse rule; None when the doc does not cover the place."""
     span_doc = getattr(doc, "doc", doc)
@@ -1547,8 +1558,15 @@ def _metonymy_parse(page: str, place: Place, doc) -> bool | None:
     while node.dep_ == "conj" and node.head is not node:
         node = node.head
     verbs = set(METONYMY_VERBS)
-    if node.dep_ == "nsubj":
-        return node.head.lemma_.lower() in verbs
+    if node.dep_ in ("nsubj", "nsubjpass"):
+        head = node.head
+        if head.lemma_.lower() in verbs:
+            return True
+        # any act of the state (`Pakistan would raise the matter`, `Pakistan has a commission`), not a
+        # description of the place (`Sri Lanka is an island`, `Karachi lies on the coast`)
+        return head.pos_ in ("VERB", "AUX") and head.lemma_.lower() not in _NOT_AN_ACT
+    if node.dep_ == "dobj" and node.head.lemma_.lower() in _ACTS_ON_STATES:
+        return True  # `accused India of delaying`, `pressed Islamabad`, `stop arming Israel`
     if node.dep_ == "poss":
         return node.head.lower_ in ACT_NOUNS or node.head.lemma_.lower() in ACT_NOUNS
     return False
