@@ -116,6 +116,8 @@ def _finish(doc: Document, works) -> list[Article]:
                                         places=art.places, dates=art.dates, figures=art.figures,
                                         dateline=dateline, published=reference)
         for e in art.events:
+            e.actor = _state_name(e.actor)
+            e.recipient = _state_name(e.recipient)
             e.article_id = art.id
             e.id = content_id(f"{art.id}:v:{e.start}:{e.trigger_start}:{e.type}", 16)
         parts = ([art.headline] if art.headline else []) + [p.part for p in paras]
@@ -136,6 +138,20 @@ def _finish(doc: Document, works) -> list[Article]:
 _INTERNATIONAL = re.compile(r"\b(?:International|United Nations|UN|World|Global|European|African Union|NATO|"
                             r"Amnesty|Human Rights Watch|Red Cross|Red Crescent|IMF|UNICEF|UNHCR|WHO|WFP|"
                             r"Doctors Without Borders|OPEC|ASEAN|Reuters|AFP|Associated Press)\b")
+
+
+def _state_name(name: str | None) -> str | None:
+    """A state acting under a demonym or a short name gets its gazetteer name: `Israeli` -> `Israel`,
+    `Britain` -> `United Kingdom`; anything else is kept as written."""
+    if not name or " " in name.strip() and not name[:1].isupper():
+        return name
+    code = places.demonym_country(name)
+    if code:
+        return places.country_name(code) or name
+    p = places.resolve(name)
+    if p is not None and p.kind == "country" and p.confidence >= 0.8 and p.name and len(name.split()) <= 3:
+        return p.name
+    return name
 
 
 def _place_word(name: str) -> bool:

@@ -443,3 +443,14 @@ def test_casualty_and_arrest_counts_are_plovers_size_object():
     strike, shooting = sorted(by_type["ASSAULT"], key=lambda e: e.start)
     assert (strike.dead, strike.injured) == (23, 40)
     assert shooting.dead == 2 and shooting.arrested is None
+
+
+def test_states_acting_get_their_gazetteer_names():
+    from newsgraph import extract
+
+    page = ("Strike on shelter\n\nGAZA CITY: An Israeli air strike on a school killed 23 people on Sunday. "
+            "Britain extradited two men to Pakistan on Monday.\n")
+    (art,) = extract(page, published="2024-10-07")
+    actors = {e.type: e.actor for e in art.events}
+    assert actors.get("ASSAULT") == "Israel"
+    assert actors.get("COOPERATE") == "United Kingdom"

@@ -1572,6 +1572,15 @@ def _metonymy_parse(page: str, place: Place, doc) -> bool | None:
     return False
 
 
+def country_name(code: str | None) -> str | None:
+    """The gazetteer's name of a country by its ISO alpha-2 code (`GB` -> `United Kingdom`), or None."""
+    if not code:
+        return None
+    gz = _gazetteer()
+    i = gz.countries.get(code.upper())
+    return None if i is None else gz.entries[i].name
+
+
 def country_government(place: Place) -> str:
     """`Government of Pakistan` for a place in Pakistan (the country's name from the data); "" when
     the place has no country."""
