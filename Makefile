@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 DB     ?= newsgraph.db
 PIP    := $(BIN)/python -m pip install --disable-pip-version-check -q -c constraints.txt
 
-.PHONY: demo test install install-dev browser clean
+.PHONY: demo test install install-dev browser postgres clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -44,7 +44,15 @@ browser:
 	  { apt-get install -y -q chromium >/dev/null 2>&1 || { apt-get update -q >/dev/null && apt-get install -y -q chromium >/dev/null; }; }; } || \
 	  echo "warning: Chromium could not be installed; the browser tests will be skipped"
 
-test: install-dev browser
+# Debian's PostgreSQL server for the PostgreSQL store's tests (skipped, saying so, where it cannot be installed)
+postgres:
+	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || command -v initdb >/dev/null || \
+	  { command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ] && \
+	  { DEBIAN_FRONTEND=noninteractive apt-get install -y -q postgresql >/dev/null 2>&1 || \
+	    { apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -q postgresql >/dev/null; }; }; } || \
+	  echo "warning: PostgreSQL could not be installed; the PostgreSQL tests will be skipped"
+
+test: install-dev browser postgres
 	$(BIN)/python -m pytest
 
 clean:

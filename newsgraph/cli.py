@@ -26,7 +26,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from newsgraph.store import Store, StoreError, parse_since
+from newsgraph.store import Store, StoreError, describe, is_postgres_url, open_store, parse_since
 
 app = typer.Typer(
     name="newsgraph",
@@ -62,7 +62,7 @@ class ShowFormat(str, Enum):
 
 @dataclass
 class State:
-    db: Path
+    db: str  # a SQLite file or a postgresql:// URL (a Path would fold the URL's //)
 
 
 # -- helpers --------------------------------------------------------------------------------
@@ -88,14 +88,14 @@ def _reason(exc: BaseException) -> str:
 
 
 def _open_store(ctx: typer.Context, *, must_exist: bool = True) -> Store:
-    db: Path = ctx.obj.db
-    if must_exist and str(db) != ":memory:" and not db.exists():
+    db = str(ctx.obj.db)
+    if must_exist and not is_postgres_url(db) and db != ":memory:" and not Path(db).exists():
         _error(f"{db}: no such database (run `newsgraph ingest PATH...` first)")
         raise typer.Exit(1)
     try:
-        return Store(db)
-    except (StoreError, sqlite3.Error, OSError) as exc:  # not a database, locked, ...
-        _error(f"{db}: {_reason(exc)}")
+        return open_store(db)
+    except (StoreError, sqlite3.Error, OSError) as exc:  # not a database, locked, cannot connect, ...
+        _error(f"{describe(db)}: {_reason(exc)}")
         raise typer.Exit(1) from None
 
 
@@ -166,9 +166,9 @@ def _short(text: str, limit: int = 160) -> str:
 @app.callback()
 def _global(
     ctx: typer.Context,
-    db: Annotated[Path, typer.Option(
-        "--db", envvar="NEWSGRAPH_DB", metavar="PATH",
-        help="SQLite database file (env NEWSGRAPH_DB).")] = Path(DEFAULT_DB),
+    db: Annotated[str, typer.Option(
+        "--db", envvar="NEWSGRAPH_DB", metavar="PATH|URL",
+        help="SQLite database file, or a postgresql://user@host/dbname URL (env NEWSGRAPH_DB).")] = DEFAULT_DB,
 ) -> None:
     ctx.obj = State(db=db)
 

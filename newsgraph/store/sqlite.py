@@ -291,6 +291,7 @@ FROM speakers s LEFT JOIN quotes q ON q.speaker_id = s.id
 GROUP BY s.id;
 """
 
+_DOCUMENT_COLUMNS = ("id", "source", "kind", "url", "title", "published", "text", "meta", "ingested_at")
 _ARTICLE_COLUMNS = (
     "id", "n", "document_id", "idx", "start", "end", "headline", "headline_start",
     "headline_end", "published", "updated", "dateline", "dateline_start", "dateline_end",
@@ -349,6 +350,14 @@ def fts_query(text: str) -> str | None:
             continue
         terms.append('"' + phrase.replace('"', '""') + '"' + ("*" if prefix else ""))
     return " ".join(terms) or None
+
+
+def any_word_query(words: Iterable[str], most: int = 12) -> str | None:
+    """An FTS5 query that matches any of these words (the first ``most`` distinct ones), or None."""
+    words = list(dict.fromkeys(w for w in words if w and w.strip()))[:most]
+    if not words:
+        return None
+    return " OR ".join('"' + w.replace("\x00", " ").replace('"', '""') + '"' for w in words)
 
 
 def parse_since(since: str | date | None) -> str | None:
@@ -447,6 +456,23 @@ class Store:
                 for statement in _split_sql(_SCHEMA):
                     c.execute(statement)
                 c.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        elif version == SCHEMA_VERSION and not self._read_only_file():
+            # early v4 stores lack the casualty counts of events
+            have = {r[1] for r in c.execute("PRAGMA table_info(events)")}
+            missing = [col for col in ("dead", "injured", "arrested") if col not in have]
+            if have and missing:
+                try:
+                    with self._transaction():
+                        for col in missing:
+                            c.execute(f"ALTER TABLE events ADD COLUMN {col} REAL")
+                except sqlite3.OperationalError:
+                    pass  # a read-only file: queries that need the columns will say so
+
+    def _read_only_file(self) -> bool:
+        try:
+            return bool(self._conn.execute("PRAGMA query_only").fetchone()[0])
+        except sqlite3.Error:
+            return True
 
     @contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
@@ -489,18 +515,14 @@ class Store:
         articles = list(articles)
         _check_offsets(document, articles)
         with self._transaction() as c:
-            if c.execute("SELECT 1 FROM documents WHERE id = ?", (document.id,)).fetchone():
+            if not self._insert_document(c, (
+                    document.id, document.source, document.kind, document.url, document.title,
+                    document.published, document.text,
+                    json.dumps(document.meta or {}, ensure_ascii=False, default=str), _utcnow())):
                 return False
-            c.execute(
-                _insert_sql("documents", ("id", "source", "kind", "url", "title", "published",
-                                          "text", "meta", "ingested_at")),
-                (document.id, document.source, document.kind, document.url, document.title,
-                 document.published, document.text,
-                 json.dumps(document.meta or {}, ensure_ascii=False, default=str), _utcnow()),
-            )
             if not articles:
                 return True
-            next_n = c.execute("SELECT coalesce(max(n), 0) + 1 FROM articles").fetchone()[0]
+            numbers = self._article_numbers(c, len(articles))
 
             article_rows, paragraph_rows, fts_rows, quote_rows = [], [], [], []
             speaker_keys: dict[tuple[str, str], None] = {}
@@ -510,7 +532,7 @@ class Store:
                 dateline = _part_fields(art.dateline)
                 caption = _part_fields(art.caption)
                 article_rows.append((
-                    art.id, next_n + i, document.id, art.index, art.start, art.end, *headline,
+                    art.id, numbers[i], document.id, art.index, art.start, art.end, *headline,
                     art.published or document.published, art.updated, *dateline, *caption,
                     art.credit, int(bool(art.truncated)), art.source or document.source,
                     art.url or document.url,
@@ -550,16 +572,7 @@ class Store:
                 "INSERT INTO articles_fts (article_id, headline, body) VALUES (?, ?, ?)", fts_rows
             )
 
-            speaker_ids: dict[tuple[str, str], int] = {}
-            if speaker_keys:
-                c.executemany(
-                    "INSERT INTO speakers (name, kind) VALUES (?, ?) ON CONFLICT (name, kind) DO NOTHING",
-                    list(speaker_keys),
-                )
-                for key in speaker_keys:
-                    speaker_ids[key] = c.execute(
-                        "SELECT id FROM speakers WHERE name = ? AND kind = ?", key
-                    ).fetchone()[0]
+            speaker_ids = self._speaker_ids(c, list(speaker_keys)) if speaker_keys else {}
 
             rows = []
             for q, name, kind, article_id, j in quote_rows:
@@ -629,6 +642,26 @@ class Store:
                  for art in articles for d in art.dates],
             )
         return True
+
+    # The steps of `add` that differ between databases (see newsgraph.store.postgres).
+
+    def _insert_document(self, c: Any, row: tuple[Any, ...]) -> bool:
+        """Insert the ``documents`` row (columns of ``_DOCUMENT_COLUMNS``); False when its id is stored."""
+        if c.execute("SELECT 1 FROM documents WHERE id = ?", (row[0],)).fetchone():
+            return False
+        c.execute(_insert_sql("documents", _DOCUMENT_COLUMNS), row)
+        return True
+
+    def _article_numbers(self, c: Any, count: int) -> list[int]:
+        """Row numbers ``n`` for ``count`` new articles, in order (writers are serialised here)."""
+        first = c.execute("SELECT coalesce(max(n), 0) + 1 FROM articles").fetchone()[0]
+        return list(range(first, first + count))
+
+    def _speaker_ids(self, c: Any, keys: list[tuple[str, str]]) -> dict[tuple[str, str], int]:
+        """The ids of these (name, kind) speakers, inserting those not stored yet (in this order)."""
+        c.executemany("INSERT INTO speakers (name, kind) VALUES (?, ?) ON CONFLICT (name, kind) DO NOTHING", keys)
+        return {key: c.execute("SELECT id FROM speakers WHERE name = ? AND kind = ?", key).fetchone()[0]
+                for key in keys}
 
     # -- reading ----------------------------------------------------------------------
 
@@ -829,10 +862,9 @@ class Store:
 
     def _claim_candidates(self, words: list[str], limit: int = 25) -> list[dict[str, Any]]:
         """Statements whose text shares the most content words with ``words`` (full-text, best first)."""
-        words = list(dict.fromkeys(words))[:12]
-        if not words:
+        query = any_word_query(words)
+        if query is None:
             return []
-        query = " OR ".join('"' + w.replace('"', '""') + '"' for w in words)
         return [dict(r) for r in self._conn.execute(
             "SELECT q.id, q.text, q.speaker, q.stance, q.start, q.article_id AS article FROM quotes_fts "
             "JOIN quotes q ON q.id = quotes_fts.quote_id WHERE quotes_fts MATCH ? ORDER BY bm25(quotes_fts) LIMIT ?",
@@ -846,7 +878,7 @@ class Store:
         orgs: dict[str, dict[str, Any]] = {}
         for name, quotes, articles in self._conn.execute(
             "SELECT s.name, count(q.id), count(DISTINCT q.article_id) FROM speakers s "
-            "JOIN quotes q ON q.speaker_id = s.id WHERE s.kind = 'organization' GROUP BY s.id"
+            "JOIN quotes q ON q.speaker_id = s.id WHERE s.kind = 'organization' GROUP BY s.id ORDER BY s.id"
         ):
             orgs[name.casefold()] = {"name": name, "quotes": quotes, "articles": articles, "people": []}
         # organisations the articles name (with the aliases they define: `Jamaat-e-Islami (JI)`)
@@ -931,15 +963,15 @@ class Store:
         recs: dict[int, Record] = {}
         for sid, name, quotes, articles in self._conn.execute(
             "SELECT s.id, s.name, count(q.id), count(DISTINCT q.article_id) FROM speakers s "
-            "LEFT JOIN quotes q ON q.speaker_id = s.id WHERE s.kind = 'person' GROUP BY s.id"
+            "LEFT JOIN quotes q ON q.speaker_id = s.id WHERE s.kind = 'person' GROUP BY s.id ORDER BY s.id"
         ):
             recs[sid] = Record(sid, name, quotes, articles)
         seen = set()
         for sid, role, published in self._conn.execute(
             "SELECT q.speaker_id, q.speaker_role, a.published FROM quotes q JOIN articles a ON a.id = q.article_id "
             "WHERE q.speaker_role IS NOT NULL AND q.speaker_id IS NOT NULL "
-            "UNION SELECT s.speaker_id, j.value, a.published FROM article_speakers s, json_each(s.roles) j "
-            "JOIN articles a ON a.id = s.article_id"
+            "UNION SELECT s.speaker_id, j.value, a.published FROM article_speakers s "
+            "JOIN articles a ON a.id = s.article_id, json_each(s.roles) j ORDER BY 1, 2, 3"
         ):
             if sid in recs and role and (sid, role, published) not in seen:
                 seen.add((sid, role, published))

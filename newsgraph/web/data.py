@@ -3,12 +3,14 @@
 :class:`ReadOnlyStore` is a :class:`newsgraph.store.Store` opened with SQLite's ``mode=ro`` (and
 ``PRAGMA query_only``): the web app can never write to the store. It adds the queries that pages need
 and the store does not have (paged search with facets, a person's co-speakers, ...), all as
-parameterised SQL over the store's tables and views.
+parameterised SQL over the store's tables and views. Given a ``postgresql://`` URL it is a
+:class:`PostgresReadOnlyStore`: the same queries over the PostgreSQL store, in read-only
+transactions, with the full-text parts (ranking, snippets, highlights) in PostgreSQL's terms.
 
 Whole-store computations (people merged across articles, organisations, contested claims, figure
 groups, unfiltered facets) are cached in a :class:`Cache` shared by every connection of the app and
-keyed by the database files' size and modification time, so an ingest into the store shows up on the
-next request.
+keyed by the database files' size and modification time (for PostgreSQL: the server's snapshot of
+committed transactions), so an ingest into the store shows up on the next request.
 """
 from __future__ import annotations
 
@@ -26,6 +28,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from newsgraph.store import SCHEMA_VERSION, Store, StoreError, fts_query, parse_since
+from newsgraph.store.postgres import ARTICLE_WEIGHTS, PostgresStore, connect, is_postgres_url
 from newsgraph.store.sqlite import _casefold
 
 MAX_PAGE = 200  # most rows one request may ask for
@@ -64,8 +67,12 @@ class Cache:
         self._values: dict[str, tuple[tuple, Any]] = {}
         self._locks: dict[str, threading.Lock] = {}
         self._guard = threading.Lock()
+        self._pg: Any = None  # PostgreSQL: a connection of its own for the signature
+        self._pg_lock = threading.Lock()
 
     def signature(self) -> tuple:
+        if is_postgres_url(self.path):
+            return self._pg_signature()
         sig = []
         for suffix in ("", "-wal"):
             try:
@@ -74,6 +81,32 @@ class Cache:
             except OSError:
                 sig.append(None)
         return tuple(sig)
+
+    def _pg_signature(self) -> tuple:
+        """The transactions committed so far (the snapshot of the server: it changes with every
+        write, in this database or another of the server, and only then)."""
+        with self._pg_lock:
+            for attempt in (1, 2):
+                try:
+                    if self._pg is None:
+                        self._pg = connect(self.path, read_only=True)
+                    return (self._pg.execute("SELECT pg_current_snapshot()::text").fetchone()[0],)
+                except Exception:  # noqa: BLE001 - a dropped connection: connect again once
+                    if self._pg is not None:
+                        try:
+                            self._pg.close()
+                        except Exception:  # noqa: BLE001
+                            pass
+                    self._pg = None
+                    if attempt == 2:
+                        raise
+        raise AssertionError("unreachable")
+
+    def close(self) -> None:
+        with self._pg_lock:
+            if self._pg is not None:
+                self._pg.close()
+                self._pg = None
 
     def get(self, key: str, compute: Callable[[], Any]) -> Any:
         sig = self.signature()
@@ -96,7 +129,13 @@ def _uri(path: str) -> str:
 
 
 class ReadOnlyStore(Store):
-    """A store opened read-only, with the web app's queries."""
+    """A store opened read-only, with the web app's queries (a ``postgresql://`` URL gives a
+    :class:`PostgresReadOnlyStore`)."""
+
+    def __new__(cls, path: str | os.PathLike[str], cache: Cache | None = None) -> ReadOnlyStore:
+        if cls is ReadOnlyStore and is_postgres_url(path):
+            return super().__new__(PostgresReadOnlyStore)
+        return super().__new__(cls)
 
     def __init__(self, path: str | os.PathLike[str], cache: Cache | None = None) -> None:  # noqa: D107
         self.path = str(path)
@@ -256,7 +295,7 @@ class ReadOnlyStore(Store):
             'SELECT q.id, q.text, q.type, q.cue, q.stance, q.speaker, q.speaker_role, q.addressee, '
             'q.article_id AS article, a.n AS article_n, a.headline, a.published, q.start, q."end" '
             "FROM quotes q JOIN articles a ON a.id = q.article_id "
-            "WHERE q.speaker_id IN (SELECT value FROM json_each(?)) "
+            "WHERE q.speaker_id IN (SELECT CAST(value AS BIGINT) FROM json_each(?)) "
             "ORDER BY a.published DESC, a.n DESC, q.start LIMIT ?",
             (json.dumps(speaker_ids), max(0, int(limit))))]
 
@@ -266,8 +305,9 @@ class ReadOnlyStore(Store):
             return []
         rows = self._conn.execute(
             "SELECT q2.speaker_id, q2.article_id FROM quotes q1 JOIN quotes q2 ON q2.article_id = q1.article_id "
-            "WHERE q1.speaker_id IN (SELECT value FROM json_each(?)) AND q2.speaker_id IS NOT NULL "
-            "AND q2.speaker_id NOT IN (SELECT value FROM json_each(?)) GROUP BY q2.speaker_id, q2.article_id",
+            "WHERE q1.speaker_id IN (SELECT CAST(value AS BIGINT) FROM json_each(?)) AND q2.speaker_id IS NOT NULL "
+            "AND q2.speaker_id NOT IN (SELECT CAST(value AS BIGINT) FROM json_each(?)) "
+            "GROUP BY q2.speaker_id, q2.article_id",
             (json.dumps(speaker_ids), json.dumps(speaker_ids))).fetchall()
         idx = self.speaker_index()
         shared: dict[tuple[str, str], set[str]] = {}
@@ -306,8 +346,7 @@ class ReadOnlyStore(Store):
             query = fts_query(q)
             if query is None:
                 return _empty_page(limit, offset, facets)
-            rank_join = ("JOIN (SELECT article_id, rowid AS fts_row, bm25(articles_fts, 0, 4.0, 1.0) AS rank "
-                         "FROM articles_fts WHERE articles_fts MATCH ?) f ON f.article_id = a.id ")
+            rank_join = self._RANK_ARTICLES
             params.append(query)
         since_s, until_s = parse_since(since), parse_since(until)
         if since_s:
@@ -321,7 +360,7 @@ class ReadOnlyStore(Store):
             if not ids:
                 return _empty_page(limit, offset, facets)
             where.append("a.id IN (SELECT article_id FROM quotes WHERE speaker_id IN "
-                         "(SELECT value FROM json_each(?)))")
+                         "(SELECT CAST(value AS BIGINT) FROM json_each(?)))")
             params.append(json.dumps(ids))
         if org:
             o = self.find_org(org)
@@ -364,10 +403,7 @@ class ReadOnlyStore(Store):
         page_ids = [r[0] for r in page_rows]
         items = self._article_rows(page_ids)
         if rank_join and page_rows:  # the search words in context, looked up by FTS row (no scan)
-            snippets = dict(self._conn.execute(
-                "SELECT article_id, snippet(articles_fts, 2, char(1), char(2), '…', 28) FROM articles_fts "
-                "WHERE articles_fts MATCH ? AND rowid IN (SELECT value FROM json_each(?))",
-                (fts_query(q), json.dumps([r[1] for r in page_rows]))))
+            snippets = self._snippets(fts_query(q), [r[1] for r in page_rows])
             for it in items:
                 it["snippet"] = snippets.get(it["id"])
         out: dict[str, Any] = {"total": total, "limit": limit, "offset": offset, "items": items}
@@ -480,7 +516,7 @@ class ReadOnlyStore(Store):
             ids = self.speaker_ids(speaker)
             if not ids:
                 return {"total": 0, "limit": limit, "offset": offset, "items": []}
-            where.append("q.speaker_id IN (SELECT value FROM json_each(?))")
+            where.append("q.speaker_id IN (SELECT CAST(value AS BIGINT) FROM json_each(?))")
             params.append(json.dumps(ids))
         if article is not None and str(article).strip():
             aid = self._resolve_article(str(article))
@@ -503,19 +539,12 @@ class ReadOnlyStore(Store):
                    'q.confidence, a.headline, a.published')
         if sort == "relevance" and q is not None and q.strip() and len(where) == 1:
             # the query alone: the full-text index counts and ranks by itself
-            total = self._conn.execute("SELECT count(*) FROM quotes_fts WHERE quotes_fts MATCH ?",
-                                       params).fetchone()[0]
-            ranked = self._conn.execute(
-                "SELECT quote_id, rowid FROM quotes_fts WHERE quotes_fts MATCH ? ORDER BY rank LIMIT ? OFFSET ?",
-                [*params, limit, offset]).fetchall()
+            total, ranked = self._ranked_quotes(params[0], limit, offset)
             best = [r[0] for r in ranked]
             found = {r["id"]: dict(r) for r in self._conn.execute(
                 columns + " FROM quotes q JOIN articles a ON a.id = q.article_id "
                 "WHERE q.id IN (SELECT value FROM json_each(?))", (json.dumps(best),))}
-            marked = dict(self._conn.execute(  # the words found, by FTS row: no scan
-                "SELECT quote_id, highlight(quotes_fts, 1, char(1), char(2)) FROM quotes_fts "
-                "WHERE quotes_fts MATCH ? AND rowid IN (SELECT value FROM json_each(?))",
-                (params[0], json.dumps([r[1] for r in ranked]))))
+            marked = self._marked_quotes(params[0], [r[1] for r in ranked])  # by FTS row: no scan
             items = [found[i] for i in best if i in found]
             for it in items:
                 it["marked"] = marked.get(it["id"])
@@ -536,6 +565,38 @@ class ReadOnlyStore(Store):
             "SELECT quote_id, highlight(quotes_fts, 1, char(1), char(2)) FROM quotes_fts "
             "WHERE quotes_fts MATCH ? AND quote_id IN (SELECT value FROM json_each(?))", (query, json.dumps(ids))))
 
+    # -- the full-text parts, in FTS5's terms (PostgresReadOnlyStore has them in PostgreSQL's) ---------
+
+    #: the articles matching a full-text query (one parameter), with their FTS row and their rank
+    #: (smaller is better), to join to ``articles a``
+    _RANK_ARTICLES = ("JOIN (SELECT article_id, rowid AS fts_row, bm25(articles_fts, 0, 4.0, 1.0) AS rank "
+                      "FROM articles_fts WHERE articles_fts MATCH ?) f ON f.article_id = a.id ")
+
+    def _snippets(self, query: str | None, fts_rows: list[Any]) -> dict[str, str]:
+        """Article id -> the search words in context in its body (marked with \x01 and \x02)."""
+        if not query or not fts_rows:
+            return {}
+        return dict(self._conn.execute(
+            "SELECT article_id, snippet(articles_fts, 2, char(1), char(2), '…', 28) FROM articles_fts "
+            "WHERE articles_fts MATCH ? AND rowid IN (SELECT value FROM json_each(?))",
+            (query, json.dumps(fts_rows))))
+
+    def _ranked_quotes(self, query: str, limit: int, offset: int) -> tuple[int, list[tuple[str, Any]]]:
+        """How many quotes match a full-text query, and one page of (quote id, FTS row), best first."""
+        total = self._conn.execute("SELECT count(*) FROM quotes_fts WHERE quotes_fts MATCH ?", (query,)).fetchone()[0]
+        ranked = self._conn.execute(
+            "SELECT quote_id, rowid FROM quotes_fts WHERE quotes_fts MATCH ? ORDER BY rank LIMIT ? OFFSET ?",
+            (query, limit, offset)).fetchall()
+        return total, [(r[0], r[1]) for r in ranked]
+
+    def _marked_quotes(self, query: str, fts_rows: list[Any]) -> dict[str, str]:
+        """Quote id -> its text with the words of the query between \x01 and \x02, by FTS row."""
+        if not fts_rows:
+            return {}
+        return dict(self._conn.execute(
+            "SELECT quote_id, highlight(quotes_fts, 1, char(1), char(2)) FROM quotes_fts "
+            "WHERE quotes_fts MATCH ? AND rowid IN (SELECT value FROM json_each(?))", (query, json.dumps(fts_rows))))
+
     def article_figures(self, article_id: str) -> list[dict[str, Any]]:
         return self.figures(article=article_id)
 
@@ -543,21 +604,83 @@ class ReadOnlyStore(Store):
         """Whether the store has this table with these columns (tables that newer schemas add)."""
         if table not in self.tables:
             return False
-        cols = {r[1] for r in self._conn.execute(f"PRAGMA table_info({_ident(table)})")}
-        return set(columns) <= cols
+        return set(columns) <= self._columns(table)
+
+    def _columns(self, table: str) -> set[str]:
+        return {r[1] for r in self._conn.execute(f"PRAGMA table_info({_ident(table)})")}
 
     def events_of(self, article_id: str) -> list[dict[str, Any]]:
         """The events of one article, when the store has events."""
         if not self._has_columns("events", "article_id", "start", "end", "negated"):
             return []
         return [dict(r) for r in self._conn.execute(
-            'SELECT * FROM events WHERE article_id = ? AND NOT negated ORDER BY start', (article_id,))]
+            'SELECT * FROM events WHERE article_id = ? AND negated = 0 ORDER BY start', (article_id,))]
 
     def has_events(self) -> bool:
         return hasattr(Store, "events") and "events" in self.tables
 
     def stats(self) -> dict[str, Any]:
         return self.cache.get("stats", lambda: Store.stats(self))
+
+
+class PostgresReadOnlyStore(ReadOnlyStore, PostgresStore):
+    """The web app's read-only store over a PostgreSQL database (``postgresql://`` URL)."""
+
+    def __init__(self, path: str | os.PathLike[str], cache: Cache | None = None) -> None:  # noqa: D107
+        PostgresStore.__init__(self, str(path), read_only=True)  # no migration; refuses an older schema
+        self.cache = cache or Cache(self.url)
+        self.tables = {r[0] for r in self._conn.execute(
+            "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()")}
+        if "documents" not in self.tables or "articles" not in self.tables:
+            self._conn.close()
+            raise StoreError(f"{self.path}: not a newsgraph database")
+
+    def _columns(self, table: str) -> set[str]:
+        return {r[0] for r in self._conn.execute(
+            "SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() "
+            "AND table_name = ?", (table,))}
+
+    # the FTS row of an article or quote is its id; ranks are negated ts_rank (smaller is better)
+    _RANK_ARTICLES = (f"JOIN (SELECT article_id, article_id AS fts_row, "
+                      f"-ts_rank('{ARTICLE_WEIGHTS}', tsv, query, 1) AS rank FROM articles_fts "
+                      "CROSS JOIN ng_tsquery(?) AS query WHERE tsv @@ query) f ON f.article_id = a.id ")
+    _SNIPPET = "StartSel=\x01, StopSel=\x02, MaxWords=28, MinWords=12, ShortWord=0, MaxFragments=1"
+    _MARKS = "StartSel=\x01, StopSel=\x02, HighlightAll=true"
+
+    def _snippets(self, query: str | None, fts_rows: list[Any]) -> dict[str, str]:
+        if not query or not fts_rows:
+            return {}
+        out = {}
+        for article_id, fragment, body in self._conn.execute(
+                "SELECT article_id, ts_headline('newsgraph', body, ng_tsquery(?), ?), body FROM articles_fts "
+                "WHERE article_id IN (SELECT value FROM json_each(?))", (query, self._SNIPPET, json.dumps(fts_rows))):
+            plain = fragment.replace("\x01", "").replace("\x02", "")
+            if plain and not body.startswith(plain):  # a part of the body, as FTS5's snippet shows it
+                fragment = "…" + fragment
+            if plain and not body.endswith(plain):
+                fragment += "…"
+            out[article_id] = fragment
+        return out
+
+    def _ranked_quotes(self, query: str, limit: int, offset: int) -> tuple[int, list[tuple[str, Any]]]:
+        total = self._conn.execute("SELECT count(*) FROM quotes_fts WHERE quotes_fts MATCH ?", (query,)).fetchone()[0]
+        ranked = self._conn.execute(
+            "SELECT quote_id FROM quotes_fts CROSS JOIN ng_tsquery(?) AS query WHERE tsv @@ query "
+            "ORDER BY ts_rank(tsv, query, 1) DESC, quote_id LIMIT ? OFFSET ?", (query, limit, offset)).fetchall()
+        return total, [(r[0], r[0]) for r in ranked]
+
+    def _marked_quotes(self, query: str, fts_rows: list[Any]) -> dict[str, str]:
+        if not fts_rows:
+            return {}
+        return dict(self._conn.execute(
+            "SELECT quote_id, ts_headline('newsgraph', text, ng_tsquery(?), ?) FROM quotes_fts "
+            "WHERE quote_id IN (SELECT value FROM json_each(?))", (query, self._MARKS, json.dumps(fts_rows))))
+
+    def quote_highlights(self, q: str | None, ids: list[str]) -> dict[str, str]:
+        query = fts_query(q) if q else None
+        if not query or not ids:
+            return {}
+        return self._marked_quotes(query, list(ids))
 
 
 def _empty_page(limit: int, offset: int, facets: bool) -> dict[str, Any]:
