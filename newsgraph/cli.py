@@ -39,7 +39,8 @@ app = typer.Typer(
 
 DEFAULT_DB = "newsgraph.db"
 
-ARTICLE_KEYS = ("n", "id", "headline", "published", "dateline", "truncated", "source", "url", "quotes")
+ARTICLE_KEYS = ("n", "id", "headline", "published", "dateline", "truncated", "source", "url", "quotes", "copy_of",
+                "copies")
 QUOTE_KEYS = ("id", "article", "text", "type", "cue", "stance", "speaker", "speaker_role",
               "speaker_mention", "addressee", "start", "end")
 SPEAKER_KEYS = ("name", "kind", "quotes", "articles", "roles")
@@ -285,8 +286,16 @@ def ingest(
     finally:
         if progress is not None:
             progress.stop()
+        dup_line = ""
+        if tally.new and not interrupted:
+            try:  # wire copies among all stored articles: counted once from now on
+                found = store.mark_duplicates()
+                if found["copies"]:
+                    dup_line = f"; {found['copies']} near-copies of {found['clusters']} articles"
+            except Exception as exc:  # noqa: BLE001 - the documents are stored; say what failed
+                _error(f"near-duplicates: {_reason(exc)}")
         store.close()
-    print(tally.line() + (" (interrupted)" if interrupted else ""), flush=True)
+    print(tally.line() + dup_line + (" (interrupted)" if interrupted else ""), flush=True)
     if interrupted:
         raise typer.Exit(130)
     raise typer.Exit(1 if tally.failed else 0)
@@ -680,6 +689,20 @@ def person(
             out.print(Text("    \u201c" + _short(q["text"]) + "\u201d"))
     if data["also_matched"]:
         out.print(Text("other matches: " + ", ".join(data["also_matched"]), style="dim"))
+
+
+@app.command()
+def dedup(
+    ctx: typer.Context,
+    threshold: Annotated[float, typer.Option("--threshold", min=0.3, max=1.0,
+                                             help="Estimated Jaccard similarity of word 5-shingles above which two "
+                                                  "articles are copies.")] = 0.75,
+) -> None:
+    """Find near-copies (wire stories reprinted with small edits) among the stored articles; their quotes,
+    figures and events are then counted once, with the canonical article (ingest does this by itself)."""
+    with _open_store(ctx) as store:
+        found = store.mark_duplicates(threshold)
+    print(f"{found['copies']} near-copies of {found['clusters']} articles")
 
 
 EVENT_KEYS = ("id", "type", "mode", "date", "place", "country", "lat", "lon", "actor", "recipient", "size",

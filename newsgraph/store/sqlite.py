@@ -35,7 +35,7 @@ from typing import Any
 
 from newsgraph.model import Article, Document, Part
 
-SCHEMA_VERSION = 4  # 2: figures and dates; 3: quotes.stance; 4: places, entities, events
+SCHEMA_VERSION = 5  # 2: figures and dates; 3: quotes.stance; 4: places, entities, events; 5: duplicates
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS figures (
@@ -259,6 +259,15 @@ CREATE INDEX IF NOT EXISTS events_article ON events(article_id);
 CREATE INDEX IF NOT EXISTS events_type_date ON events(type, date);
 CREATE INDEX IF NOT EXISTS events_place ON events(place);
 
+-- near-copies (wire stories reprinted with small edits): each copy with its cluster's canonical article;
+-- canonical articles are not listed. Queries count a copy's quotes, figures and events once, by default.
+CREATE TABLE IF NOT EXISTS duplicates (
+    article_id   TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+    canonical_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    similarity   REAL
+);
+CREATE INDEX IF NOT EXISTS duplicates_canonical ON duplicates(canonical_id);
+
 CREATE VIEW IF NOT EXISTS event_view AS
 SELECT e.id, e.type, e.mode, e.date, e.place, e.country, e.lat, e.lon, e.actor, e.recipient,
        e.size, e.evidence, e.confidence, a.n AS article_n, a.headline, a.published, a.source,
@@ -453,26 +462,14 @@ class Store:
             with self._transaction():
                 if 0 < version < 3:  # a column added to an existing table
                     c.execute("ALTER TABLE quotes ADD COLUMN stance TEXT")
+                if version == 4:  # early v4 stores lack the casualty counts of events
+                    have = {r[1] for r in c.execute("PRAGMA table_info(events)")}
+                    for col in ("dead", "injured", "arrested"):
+                        if have and col not in have:
+                            c.execute(f"ALTER TABLE events ADD COLUMN {col} REAL")
                 for statement in _split_sql(_SCHEMA):
                     c.execute(statement)
                 c.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-        elif version == SCHEMA_VERSION and not self._read_only_file():
-            # early v4 stores lack the casualty counts of events
-            have = {r[1] for r in c.execute("PRAGMA table_info(events)")}
-            missing = [col for col in ("dead", "injured", "arrested") if col not in have]
-            if have and missing:
-                try:
-                    with self._transaction():
-                        for col in missing:
-                            c.execute(f"ALTER TABLE events ADD COLUMN {col} REAL")
-                except sqlite3.OperationalError:
-                    pass  # a read-only file: queries that need the columns will say so
-
-    def _read_only_file(self) -> bool:
-        try:
-            return bool(self._conn.execute("PRAGMA query_only").fetchone()[0])
-        except sqlite3.Error:
-            return True
 
     @contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
@@ -686,7 +683,9 @@ class Store:
         sql = (
             "SELECT a.n, a.id, a.headline, a.published, a.updated, a.dateline, a.credit, "
             "a.truncated, a.source, a.url, a.document_id, "
-            "(SELECT count(*) FROM quotes q WHERE q.article_id = a.id) AS quotes "
+            "(SELECT count(*) FROM quotes q WHERE q.article_id = a.id) AS quotes, "
+            "(SELECT d.canonical_id FROM duplicates d WHERE d.article_id = a.id) AS copy_of, "
+            "(SELECT count(*) FROM duplicates d WHERE d.canonical_id = a.id) AS copies "
             "FROM articles a"
         )
         sql = _where_order_limit(sql, where, " ORDER BY a.n", limit, params)
@@ -739,13 +738,14 @@ class Store:
 
     def quotes(self, speaker: str | None = None, search: str | None = None,
                since: str | date | None = None, article: str | int | None = None,
-               limit: int | None = None) -> list[dict[str, Any]]:
+               limit: int | None = None, copies: bool = False) -> list[dict[str, Any]]:
         """Quotes, in article order then position, optionally filtered.
 
         ``speaker`` matches the resolved speaker name as a case-insensitive substring;
         ``search`` is a full-text search over quote text and speaker; ``since`` keeps
         articles published on or after that ISO date; ``article`` is an article id or
-        row number.
+        row number. The quotes of near-copies of an article (see :meth:`mark_duplicates`)
+        are left out unless ``copies`` is true or the copy is asked for by ``article``.
         """
         where, params = [], []
         if article is not None:
@@ -754,6 +754,8 @@ class Store:
                 return []
             where.append("q.article_id = ?")
             params.append(article_id)
+        elif not copies:
+            where.append(_NOT_A_COPY.format(col="q.article_id"))
         if speaker is not None:
             where.append("instr(casefold(q.speaker), ?) > 0")
             params.append(_casefold(" ".join(speaker.split())))
@@ -791,6 +793,8 @@ class Store:
                 return []
             where.append("f.article_id = ?")
             params.append(aid)
+        else:
+            where.append(_NOT_A_COPY.format(col="f.article_id"))
         sql = ('SELECT f.id, f.value, f.value_high, f.unit, f.what, f.qualifier, f.source, f.article_id AS article, '
                'a.n AS article_n, f.start, f."end", f.text, f.confidence, f.quote_id, a.published, a.headline '
                'FROM figures f JOIN articles a ON a.id = f.article_id')
@@ -1115,6 +1119,8 @@ class Store:
                 return []
             where.append("e.article_id = ?")
             params.append(aid)
+        else:
+            where.append(_NOT_A_COPY.format(col="e.article_id"))
         sql = ("SELECT e.*, a.n AS article_n, a.headline, a.published, a.source AS outlet "
                "FROM events e JOIN articles a ON a.id = e.article_id")
         sql = _where_order_limit(sql, where, " ORDER BY a.n, e.start", None, params)
@@ -1170,6 +1176,26 @@ class Store:
             out.append(d)
         return out
 
+    def mark_duplicates(self, threshold: float | None = None) -> dict[str, int]:
+        """Find the near-copies among all stored articles (wire stories reprinted with small edits;
+        MinHash LSH, see :mod:`newsgraph.dedup`) and record each copy with the canonical article of its
+        cluster (the earliest published, then the longest) in ``duplicates``, replacing what was there,
+        in one transaction. Returns the number of clusters and of copies."""
+        from ..dedup import DEFAULT_THRESHOLD, NearDuplicates
+
+        nd = NearDuplicates(threshold if threshold is not None else DEFAULT_THRESHOLD)
+        for aid, headline, body, published, source in self._conn.execute(
+                "SELECT a.id, f.headline, f.body, a.published, a.source FROM articles a "
+                "JOIN articles_fts f ON f.article_id = a.id ORDER BY a.n"):
+            nd.add(aid, f"{headline or ''}\n{body or ''}", published=published, source=source)
+        clusters = nd.clusters(min_size=2)
+        rows = [(m, c.canonical, nd.similarity(m, c.canonical)) for c in clusters for m in c.members
+                if m != c.canonical]
+        with self._transaction() as conn:
+            conn.execute("DELETE FROM duplicates")
+            conn.executemany("INSERT INTO duplicates (article_id, canonical_id, similarity) VALUES (?, ?, ?)", rows)
+        return {"clusters": len(clusters), "copies": len(rows)}
+
     def stats(self) -> dict[str, Any]:
         """Counts of everything stored, and the range of publication dates."""
         c = self._conn
@@ -1194,11 +1220,15 @@ class Store:
             "places": count("places"),
             "entities": count("entities"),
             "events": count("events"),
+            "near_copies": count("duplicates"),
             "sources": c.execute("SELECT count(DISTINCT source) FROM documents").fetchone()[0],
             "first_published": first,
             "last_published": last,
         }
 
+
+# articles that are near-copies of another: their records are counted once, with the canonical article
+_NOT_A_COPY = "{col} NOT IN (SELECT article_id FROM duplicates)"
 
 _EVENT_FIELDS = ("id", "type", "mode", "date", "place", "country", "lat", "lon", "actor", "recipient", "size",
                  "dead", "injured", "arrested")
