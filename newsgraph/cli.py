@@ -692,6 +692,35 @@ def person(
 
 
 @app.command()
+def load(
+    ctx: typer.Context,
+    out: Annotated[Path, typer.Argument(help="The --out directory of `newsgraph cluster run`.")],
+) -> None:
+    """Bulk-load the Parquet output of `newsgraph cluster run` into a PostgreSQL store (--db postgresql://...),
+    in one transaction; documents already stored are skipped."""
+    from newsgraph.store import is_postgres_url
+
+    db = str(ctx.obj.db)
+    if not is_postgres_url(db):
+        _error("load needs a PostgreSQL store: --db postgresql://user@host/dbname")
+        raise typer.Exit(2)
+    if not out.is_dir():
+        _error(f"{out}: not a directory")
+        raise typer.Exit(2)
+    from newsgraph.store.postgres import bulk_load
+
+    with _open_store(ctx, must_exist=False) as store:
+        try:
+            counts = bulk_load(out, store)
+        except Exception as exc:  # noqa: BLE001 - nothing was loaded: say why
+            _error(f"{out}: {_reason(exc)}")
+            raise typer.Exit(1) from None
+        found = store.mark_duplicates() if counts.get("articles") else {"copies": 0, "clusters": 0}
+    print(", ".join(f"{v} {k}" for k, v in counts.items() if v) or "nothing new",
+          f"; {found['copies']} near-copies" if found["copies"] else "", sep="")
+
+
+@app.command()
 def dedup(
     ctx: typer.Context,
     threshold: Annotated[float, typer.Option("--threshold", min=0.3, max=1.0,

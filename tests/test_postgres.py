@@ -588,3 +588,20 @@ def test_web_app_over_postgres(url, examples):
     with PostgresStore(url) as pg:
         pg.add(*harbour())
     assert client.get("/api/stats").json()["documents"] == len(examples) + 1
+
+
+def test_cli_load_of_a_cluster_output(url, examples, tmp_path):
+    out = tmp_path / "out"
+    _write_output(out, examples, "00000000000000d4")
+    root = Path(__file__).resolve().parent.parent
+    env = {k: v for k, v in os.environ.items() if k != "NEWSGRAPH_DB"}
+    run = subprocess.run([sys.executable, "-m", "newsgraph", "--db", url, "load", str(out)], capture_output=True,
+                         text=True, cwd=root, env=env, timeout=300)
+    assert run.returncode == 0, run.stderr
+    assert f"{len(examples)} documents" in run.stdout
+    again = subprocess.run([sys.executable, "-m", "newsgraph", "--db", url, "load", str(out)], capture_output=True,
+                           text=True, cwd=root, env=env, timeout=300)
+    assert again.returncode == 0 and "nothing new" in again.stdout
+    refused = subprocess.run([sys.executable, "-m", "newsgraph", "--db", str(tmp_path / "x.db"), "load", str(out)],
+                             capture_output=True, text=True, cwd=root, env=env, timeout=300)
+    assert refused.returncode == 2 and "PostgreSQL" in refused.stderr
