@@ -112,7 +112,9 @@ def _finish(doc: Document, works) -> list[Article]:
         for f in art.figures:
             f.article_id = art.id
             f.id = content_id(f"{art.id}:f:{f.start}:{f.end}", 16)
-        art.events = events.find_events(doc.text, [s for p in paras for s in p.sentences], quotes=quotes,
+        # bullet highlights summarise the body, which tells the same events in full: code the body only
+        art.events = events.find_events(doc.text, [s for p in paras if p.kind != "bullet" for s in p.sentences],
+                                        quotes=[q for q in quotes if not _in_bullet(q, art)],
                                         places=art.places, dates=art.dates, figures=art.figures,
                                         dateline=dateline, published=reference)
         for e in art.events:
@@ -138,6 +140,10 @@ def _finish(doc: Document, works) -> list[Article]:
 _INTERNATIONAL = re.compile(r"\b(?:International|United Nations|UN|World|Global|European|African Union|NATO|"
                             r"Amnesty|Human Rights Watch|Red Cross|Red Crescent|IMF|UNICEF|UNHCR|WHO|WFP|"
                             r"Doctors Without Borders|OPEC|ASEAN|Reuters|AFP|Associated Press)\b")
+
+
+def _in_bullet(q, art: Article) -> bool:
+    return any(b.start <= q.start < b.end for b in art.bullets)
 
 
 def _state_name(name: str | None) -> str | None:

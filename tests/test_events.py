@@ -454,3 +454,15 @@ def test_states_acting_get_their_gazetteer_names():
     actors = {e.type: e.actor for e in art.events}
     assert actors.get("ASSAULT") == "Israel"
     assert actors.get("COOPERATE") == "United Kingdom"
+
+
+def test_bullet_highlights_are_not_coded_again():
+    from newsgraph import extract
+
+    page = ("Police detain protesters\n\nUpdated 08 October 2024\n\n  • Police detain 120 protesters near the border\n"
+            "  • Union backs the strike\n\nLAHORE: Police detained 120 protesters near the border on Monday, "
+            "officials said.\n")
+    (art,) = extract(page)
+    assert art.bullets
+    assert art.events and all(not any(b.start <= e.start < b.end for b in art.bullets) for e in art.events)
+    assert [e.type for e in art.events].count("COERCE") == 1
