@@ -466,3 +466,13 @@ def test_bullet_highlights_are_not_coded_again():
     assert art.bullets
     assert art.events and all(not any(b.start <= e.start < b.end for b in art.bullets) for e in art.events)
     assert [e.type for e in art.events].count("COERCE") == 1
+
+
+def test_money_given_by_an_agency_is_aid():
+    from newsgraph import extract
+
+    page = ("Flood aid\n\nCOLOMBO: The World Health Organization has provided $4.5 million for emergency care, "
+            "officials said on Monday. The family provided $200 for the party.\n")
+    (art,) = extract(page, published="2024-10-07")
+    aid = [e for e in art.events if e.type == "AID"]
+    assert len(aid) == 1 and "World Health Organization" in aid[0].actor

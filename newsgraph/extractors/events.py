@@ -1643,6 +1643,10 @@ def _verb_sense(tok, sent_words: set[str]) -> tuple[str, str | None, float] | No
             return "AID", None, 0.85
         if lemma == "grant" and objs & {"pardon", "amnesty", "clemency"}:
             return "CONCEDE", None, 0.85
+        if lemma in ("provide", "send", "grant", "lend") and any(
+                c.dep_ == "dobj" and (c.ent_type_ == "MONEY" or any(t.text in "$£€¥₹" or t.ent_type_ == "MONEY"
+                                                                  for t in c.subtree)) for c in tok.children):
+            return "AID", None, 0.75  # `has provided $4.5 million`: money given by a state or an agency
         return None
     if lemma == "host":
         if objs & {"talks", "summit", "meeting", "president", "minister", "delegation", "leader", "counterpart",
