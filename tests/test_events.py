@@ -476,3 +476,15 @@ def test_money_given_by_an_agency_is_aid():
     (art,) = extract(page, published="2024-10-07")
     aid = [e for e in art.events if e.type == "AID"]
     assert len(aid) == 1 and "World Health Organization" in aid[0].actor
+
+
+def test_a_protest_called_by_an_organiser_is_the_protest_not_a_request():
+    from newsgraph import extract
+
+    page = ("Protest\n\nNAIROBI: The protest was called by the Haki Sasa Coalition, an alliance of youth groups. "
+            "The strike was called by the Lagos Market Traders Association. Activists called for a protest on Friday.\n")
+    (art,) = extract(page, published="2024-10-08")
+    got = [(e.type, e.mode, e.organizers) for e in art.events]
+    assert ("PROTEST", "demo", ["Haki Sasa Coalition"]) in got
+    assert any(t == "PROTEST" and m == "strike" for t, m, _ in got)
+    assert any(t == "REQUEST" for t, _, _ in got)  # a call for a protest is a request

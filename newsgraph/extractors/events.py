@@ -1745,6 +1745,9 @@ def _noun_sense(tok, sent_words: set[str]) -> tuple[str, str | None, float] | No
         if light_lemma in {"go", "join", "stage", "end", "suspend", "lead", "organise", "organize"} and \
                 not sent_words & MILITARY_WORDS:
             return "PROTEST", "strike", 0.85  # `joined the strike`, `went on strike`
+        if light_lemma == "call" and tok.dep_ == "nsubjpass" and any(c.dep_ == "agent" for c in light.children) \
+                and not sent_words & MILITARY_WORDS:
+            return "PROTEST", "strike", 0.85  # `the strike was called by the traders' association`
         if light_lemma == "go" or mods & {"general", "national", "nationwide", "indefinite", "labour", "labor",
                                           "teachers", "doctors", "nurses", "transport", "rail", "token",
                                           "one-day", "two-day", "24-hour", "48-hour", "wildcat", "sympathy",
@@ -2089,8 +2092,9 @@ def _frame(tok) -> _Frame:
             if lemma == "call" and (_particle(parent) == "off"):
                 fr.kind, fr.gov = "cancel", parent
                 return fr
-            if lemma == "call" and dep == "dobj" and parent.pos_ == "VERB":
-                # `the union called a strike`: the union organised it
+            if lemma == "call" and (dep == "dobj" or dep == "nsubjpass" and any(
+                    c.dep_ == "agent" for c in parent.children)) and parent.pos_ == "VERB":
+                # `the union called a strike`, `the protest was called by the coalition`: organised it
                 fr.future = fr.future or _modal(parent)[0]
                 if _neg_on(parent):
                     fr.negated = True
