@@ -125,6 +125,11 @@ def _finish(doc: Document, works) -> list[Article]:
         parts = ([art.headline] if art.headline else []) + [p.part for p in paras]
         art.entities = article_entities(doc.text, parts, aq.registry, art.places, art.id,
                                         country_of=_country_of, place_word=_place_word)
+        # a figure's source as the article names it elsewhere: `JI` -> `Jamaat-e-Islami`, `FO` -> `Foreign Office`
+        names = {a: e.name for e in art.entities if e.kind in ("person", "organization") for a in e.aliases}
+        for f in art.figures:
+            if f.source and f.source.strip() in names:
+                f.source = names[f.source.strip()]
         if dateline is not None and dateline.country:
             # people and bodies of an article datelined in a country are, unless the text says
             # otherwise, of that country (international bodies are of none)

@@ -92,3 +92,11 @@ def test_fragments_titles_and_demonyms_are_not_organisations():
     assert "National Emergency Operations Centre" in orgs
     assert not orgs & {"Sindh Home", "Rights", "Sri Lankan", "Israeli"}, orgs
     assert not any("(" in o for o in orgs)
+
+
+def test_figure_sources_take_the_name_the_article_defines():
+    page = ("Sit-in\n\nKARACHI: Supporters of Jamaat-e-Islami (JI) gathered on Sunday. "
+            "The JI said more than 100 of its workers had been detained.\n")
+    (art,) = extract(page)
+    (fig,) = [f for f in art.figures if f.value == 100]
+    assert fig.source == "Jamaat-e-Islami"

@@ -86,9 +86,13 @@ def article_entities(page: str, parts: Sequence[Part], registry: Registry | None
     text_parts = [(p.start, page[p.start:p.end]) for p in parts]
     for _, text in text_parts:
         for m in _DEFINED_ACRONYM.finditer(text):
-            long, short = _trim_org(m.group(1)) or m.group(1), m.group(2)
-            if short not in acronyms and _initials_fit(short, long):
-                acronyms[short] = long
+            short, words = m.group(2), m.group(1).split()
+            # the longest tail of the capitalised run whose initials fit: `Supporters of Jamaat-e-Islami (JI)`
+            for k in range(len(words)):
+                long = " ".join(words[k:])
+                if words[k][:1].isupper() and short not in acronyms and _initials_fit(short, long):
+                    acronyms[short] = long
+                    break
     used_common = {m.group(1) for _, text in text_parts for m in _ACRONYM_WORDS.finditer(text)}
     expand = {**{a: COMMON_ACRONYMS[a] for a in used_common}, **acronyms}
 
