@@ -673,6 +673,20 @@ class Store:
             row = self._conn.execute("SELECT id FROM articles WHERE n = ?", (int(ref),)).fetchone()
         return row[0] if row else None
 
+    def _article_filter(self, where: list[str], params: list[Any], article: str | int | None, col: str,
+                        copies: bool = False) -> bool:
+        """Restrict a list query to one article (False when there is no such article), or else, unless
+        ``copies``, leave out the near-copies of other articles (their records count with the canonical one)."""
+        if article is not None:
+            aid = self._resolve_article(article)
+            if aid is None:
+                return False
+            where.append(f"{col} = ?")
+            params.append(aid)
+        elif not copies:
+            where.append(_NOT_A_COPY.format(col=col))
+        return True
+
     def articles(self, search: str | None = None, since: str | date | None = None,
                  limit: int | None = None) -> list[dict[str, Any]]:
         """Articles in the order they were stored (by ``n``), with their number of quotes."""
@@ -748,14 +762,8 @@ class Store:
         are left out unless ``copies`` is true or the copy is asked for by ``article``.
         """
         where, params = [], []
-        if article is not None:
-            article_id = self._resolve_article(article)
-            if article_id is None:
-                return []
-            where.append("q.article_id = ?")
-            params.append(article_id)
-        elif not copies:
-            where.append(_NOT_A_COPY.format(col="q.article_id"))
+        if not self._article_filter(where, params, article, "q.article_id", copies):
+            return []
         if speaker is not None:
             where.append("instr(casefold(q.speaker), ?) > 0")
             params.append(_casefold(" ".join(speaker.split())))
@@ -787,14 +795,8 @@ class Store:
         if unit:
             where.append("f.unit = ?")
             params.append(unit)
-        if article is not None:
-            aid = self._resolve_article(article)
-            if aid is None:
-                return []
-            where.append("f.article_id = ?")
-            params.append(aid)
-        else:
-            where.append(_NOT_A_COPY.format(col="f.article_id"))
+        if not self._article_filter(where, params, article, "f.article_id"):
+            return []
         sql = ('SELECT f.id, f.value, f.value_high, f.unit, f.what, f.qualifier, f.source, f.article_id AS article, '
                'a.n AS article_n, f.start, f."end", f.text, f.confidence, f.quote_id, a.published, a.headline '
                'FROM figures f JOIN articles a ON a.id = f.article_id')
@@ -1113,14 +1115,8 @@ class Store:
         if until:
             where.append(f"{when} <= ?")
             params.append(parse_since(until))
-        if article is not None:
-            aid = self._resolve_article(article)
-            if aid is None:
-                return []
-            where.append("e.article_id = ?")
-            params.append(aid)
-        else:
-            where.append(_NOT_A_COPY.format(col="e.article_id"))
+        if not self._article_filter(where, params, article, "e.article_id"):
+            return []
         sql = ("SELECT e.*, a.n AS article_n, a.headline, a.published, a.source AS outlet "
                "FROM events e JOIN articles a ON a.id = e.article_id")
         sql = _where_order_limit(sql, where, " ORDER BY a.n, e.start", None, params)
@@ -1158,12 +1154,8 @@ class Store:
         if kind:
             where.append("e.kind = ?")
             params.append(kind)
-        if article is not None:
-            aid = self._resolve_article(article)
-            if aid is None:
-                return []
-            where.append("e.article_id = ?")
-            params.append(aid)
+        if not self._article_filter(where, params, article, "e.article_id", copies=True):
+            return []
         sql = ("SELECT e.id, e.article_id AS article, a.n AS article_n, e.name, e.kind, e.aliases, e.roles, "
                "e.organization, e.country, e.mentions, a.published FROM entities e "
                "JOIN articles a ON a.id = e.article_id")
