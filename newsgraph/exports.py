@@ -9,7 +9,6 @@ reads the store and writes a file or a stream; the extraction core knows nothing
 from __future__ import annotations
 
 import csv
-import io
 import json
 from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
@@ -162,8 +161,9 @@ def _iso3(iso2: str | None) -> str | None:
 
 
 def _country_name(iso2: str | None) -> str | None:
-    c = _countries().get((iso2 or "").upper())
-    return c["name"] if c else None
+    from .extractors.places import country_name
+
+    return country_name(iso2)
 
 
 def acled_rows(events: Iterable[dict[str, Any]], store=None) -> Iterator[dict[str, Any]]:
@@ -268,7 +268,3 @@ def export(store, what: str, fmt: str, out: IO) -> int:
     if what not in KEYS:
         raise ExportError(f"unknown record kind {what!r}; choose one of {', '.join(WHAT)}")
     return write(rows(store, what), KEYS[what], fmt, out)
-
-
-def text_stream(binary: IO) -> IO:
-    return io.TextIOWrapper(binary, encoding="utf-8", newline="")

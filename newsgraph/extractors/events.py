@@ -151,6 +151,7 @@ from datetime import date as _Date
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+from . import places
 from ..model import Event, Figure, Place, Quote, TimeExpression
 from .cues import SPEECH, inflect
 from .speakers import GROUP_WORDS, INSTITUTIONS, ORG_WORDS, ROLE_WORDS
@@ -854,68 +855,18 @@ def _phrase(tok, base: int, page: str) -> _Phrase:
 
 # --------------------------------------------------------------------------- sectors and countries
 
-_FALLBACK_DEMONYMS = {
-    "afghan": "AF", "american": "US", "argentine": "AR", "australian": "AU", "austrian": "AT",
-    "bangladeshi": "BD", "belgian": "BE", "brazilian": "BR", "british": "GB", "burmese": "MM",
-    "canadian": "CA", "chinese": "CN", "colombian": "CO", "cuban": "CU", "czech": "CZ", "danish": "DK",
-    "dutch": "NL", "egyptian": "EG", "emirati": "AE", "ethiopian": "ET", "french": "FR", "georgian": "GE",
-    "german": "DE", "ghanaian": "GH", "greek": "GR", "indian": "IN", "indonesian": "ID", "iranian": "IR",
-    "iraqi": "IQ", "irish": "IE", "israeli": "IL", "italian": "IT", "japanese": "JP", "jordanian": "JO",
-    "kenyan": "KE", "korean": "KR", "kurdish": None, "lebanese": "LB", "libyan": "LY", "malaysian": "MY",
-    "mexican": "MX", "moroccan": "MA", "nepali": "NP", "nigerian": "NG", "norwegian": "NO",
-    "pakistani": "PK", "palestinian": "PS", "philippine": "PH", "filipino": "PH", "polish": "PL",
-    "portuguese": "PT", "qatari": "QA", "russian": "RU", "saudi": "SA", "serbian": "RS", "somali": "SO",
-    "spanish": "ES", "sri lankan": "LK", "sudanese": "SD", "swedish": "SE", "swiss": "CH", "syrian": "SY",
-    "taiwanese": "TW", "thai": "TH", "tunisian": "TN", "turkish": "TR", "ugandan": "UG", "ukrainian": "UA",
-    "venezuelan": "VE", "vietnamese": "VN", "yemeni": "YE", "zimbabwean": "ZW", "south african": "ZA",
-    "north korean": "KP", "south korean": "KR", "belarusian": "BY", "armenian": "AM", "azerbaijani": "AZ",
-    "kazakh": "KZ", "uzbek": "UZ", "sri": None,
-}
-_FALLBACK_COUNTRIES = {
-    "afghanistan": "AF", "america": "US", "united states": "US", "us": "US", "u.s.": "US", "usa": "US",
-    "bangladesh": "BD", "britain": "GB", "uk": "GB", "united kingdom": "GB", "china": "CN", "egypt": "EG",
-    "france": "FR", "germany": "DE", "india": "IN", "indonesia": "ID", "iran": "IR", "iraq": "IQ",
-    "israel": "IL", "italy": "IT", "japan": "JP", "kenya": "KE", "lebanon": "LB", "libya": "LY",
-    "mexico": "MX", "nigeria": "NG", "pakistan": "PK", "palestine": "PS", "russia": "RU",
-    "saudi arabia": "SA", "spain": "ES", "sri lanka": "LK", "sudan": "SD", "syria": "SY", "turkey": "TR",
-    "ukraine": "UA", "yemen": "YE", "gaza": "PS", "west bank": "PS", "afghan": "AF", "brazil": "BR",
-    "canada": "CA", "australia": "AU", "nepal": "NP", "myanmar": "MM", "somalia": "SO", "ethiopia": "ET",
-    "venezuela": "VE", "north korea": "KP", "south korea": "KR", "taiwan": "TW", "qatar": "QA", "jordan": "JO",
-    "poland": "PL", "greece": "GR", "belarus": "BY", "georgia": "GE", "armenia": "AM", "azerbaijan": "AZ",
-    "washington": "US", "moscow": "RU", "beijing": "CN", "kyiv": "UA", "kiev": "UA", "islamabad": "PK",
-    "new delhi": "IN", "tehran": "IR", "jerusalem": "IL", "london": "GB", "paris": "FR", "berlin": "DE",
-    "ankara": "TR", "kabul": "AF", "cairo": "EG", "riyadh": "SA", "damascus": "SY", "baghdad": "IQ",
-    "tokyo": "JP", "seoul": "KR", "pyongyang": "KP", "dhaka": "BD", "kathmandu": "NP",
-}
-
-
-@lru_cache(maxsize=1)
-def _places_module():
-    try:
-        from . import places  # noqa: PLC0415 - written by another module owner; optional here
-    except ImportError:
-        return None
-    return places
-
-
-@lru_cache(maxsize=4096)
 def demonym_country(word: str) -> str | None:
-    """ISO alpha-2 country of a demonym (``Pakistani`` -> PK), through the places module when it is
-    there, else a small built-in table."""
-    mod = _places_module()
-    if mod is not None and hasattr(mod, "demonym_country"):
-        try:
-            c = mod.demonym_country(word)
-        except Exception:  # noqa: BLE001 - a lookup must never break event coding
-            c = None
-        if c:
-            return c
-    return _FALLBACK_DEMONYMS.get(word.lower())
+    """ISO alpha-2 country of a demonym (``Pakistani`` -> PK): :func:`newsgraph.extractors.places.demonym_country`."""
+    return places.demonym_country(word)
 
 
 @lru_cache(maxsize=4096)
 def _country_name(name: str) -> str | None:
-    return _FALLBACK_COUNTRIES.get(name.lower().strip())
+    """The country a country's or a capital's name stands for (``Britain`` -> GB, ``Islamabad`` -> PK)."""
+    p = places.resolve(name.strip())
+    if p is None or not p.country or p.confidence < 0.8:
+        return None
+    return p.country if p.kind in ("country", "region") or places.is_capital(p) else None
 
 
 def _sector_of_words(words: list[str], head: str | None) -> str | None:

@@ -1572,6 +1572,11 @@ def _metonymy_parse(page: str, place: Place, doc) -> bool | None:
     return False
 
 
+def is_capital(place: Place) -> bool:
+    """Whether the place is a national capital (which can stand for its government)."""
+    return place.geonameid is not None and place.geonameid in _major_capitals()
+
+
 def country_name(code: str | None) -> str | None:
     """The gazetteer's name of a country by its ISO alpha-2 code (`GB` -> `United Kingdom`), or None."""
     if not code:
