@@ -6,7 +6,16 @@
 For every gold article, ``newsgraph.extract(text)`` is run on its ``text`` and each
 quote's ``start``/``end`` (offsets into that text) and ``speaker`` become one
 prediction in the format of the shared scorer (``shared/bench/score_quotes.py``),
-which is imported from its path and does the scoring.
+which is imported from its path and does the scoring. The speaker is the resolved
+name with the role the article states (``Michael Tyler, a spokesman for the Feingold
+campaign``).
+
+The unit of a prediction follows the gold's annotation convention (``--unit``):
+``shared/data/quotes`` counts each part of an interrupted quote (`"A," he said. "B."`
+is two quotes); PolNeAR annotates one attribution per paragraph-level content span, so
+for gold whose ``source`` is PolNeAR the parts of one statement (``Quote.statement``)
+are joined into one prediction from the first part to the last. The table's first
+line says which unit was used.
 
 The baseline is textacy's ``textacy.extract.triples.direct_quotations`` on the same
 texts with the same spaCy model: speaker = its speaker tokens joined, offsets = the
@@ -65,16 +74,47 @@ def load_scorer(path: Path) -> ModuleType:
 
 # --------------------------------------------------------------------------- newsgraph
 
-def newsgraph_predict(text: str, extract: Callable[..., Any], doc_id: str) -> list[dict[str, Any]]:
-    """Predictions of ``newsgraph.extract`` for one gold text."""
-    preds = []
+def speaker_description(q: Any) -> str:
+    """The speaker as the article presents them: the resolved name and the role it states
+    (`Michael Tyler, a spokesman for the Feingold campaign`). Gold sources are whole mentions,
+    appositions included, so the name alone would miss them."""
+    name = q.speaker or ""
+    role = (q.speaker_role or "").strip()
+    if role and role.lower() not in name.lower():
+        return f"{name}, {role}" if name else role
+    return name
+
+
+def newsgraph_predict(text: str, extract: Callable[..., Any], doc_id: str, unit: str = "quote") -> list[dict[str, Any]]:
+    """Predictions of ``newsgraph.extract`` for one gold text.
+
+    ``unit="quote"``: every quote record is one prediction (`"A," he said. "B."` is two).
+    ``unit="statement"``: the parts of one statement (``Quote.statement``) are one prediction
+    that runs from the first part's start to the last part's end, the attribution between
+    them included; that is how PolNeAR annotates an interrupted quote.
+    """
+    preds: list[dict[str, Any]] = []
     for article in extract(text, source=doc_id):
+        last_statement = None
         for q in article.quotes:
+            if unit == "statement" and preds and q.statement is not None and q.statement == last_statement:
+                preds[-1]["end"] = max(preds[-1]["end"], q.end)
+                preds[-1]["quote"] = text[preds[-1]["start"]:preds[-1]["end"]]
+                continue
+            last_statement = q.statement
             preds.append({
-                "start": q.start, "end": q.end, "speaker": q.speaker,
+                "start": q.start, "end": q.end, "speaker": speaker_description(q),
                 "type": q.type, "quote": q.text,
             })
     return preds
+
+
+def gold_unit(gold: list[dict]) -> str:
+    """The annotation unit a gold file declares through its ``source``: PolNeAR annotates one
+    attribution per content span, a quote interrupted by its cue included, so its gold is
+    scored by statement; other gold (shared/data/quotes) counts each quoted part."""
+    sources = {str(d.get("source", "")).split()[0].lower() for d in gold if d.get("source")}
+    return "statement" if sources == {"polnear"} else "quote"
 
 
 # --------------------------------------------------------------------------- textacy
@@ -188,6 +228,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--limit", type=int, metavar="N", help="only the first N gold articles")
     ap.add_argument("--overlap", type=float, default=0.5, help="scorer's minimum span overlap (default 0.5)")
     ap.add_argument("--errors", action="store_true", help="print the scorer's error list for newsgraph")
+    ap.add_argument("--unit", choices=("auto", "quote", "statement"), default="auto",
+                    help="what one prediction is: each quote part, or each statement (its parts joined); "
+                         "auto: statement for PolNeAR gold (its annotation unit), quote otherwise")
     a = ap.parse_args(argv)
     if a.no_baseline and a.no_newsgraph:
         ap.error("--no-baseline and --no-newsgraph leave nothing to run")
@@ -196,7 +239,8 @@ def main(argv: list[str] | None = None) -> int:
     gold = scorer.load_jsonl(a.gold)
     if a.limit is not None:
         gold = gold[: a.limit]
-    print(f"gold: {a.gold}  ({len(gold)} articles)")
+    unit = gold_unit(gold) if a.unit == "auto" else a.unit
+    print(f"gold: {a.gold}  ({len(gold)} articles); unit: {unit}" + (" (from the gold's source)" if a.unit == "auto" else ""))
 
     rows: list[tuple[str, dict, float, int]] = []
     ours = base = None
@@ -211,7 +255,7 @@ def main(argv: list[str] | None = None) -> int:
         if not callable(extract):
             print("error: newsgraph.extract is not callable", file=sys.stderr)
             return 2
-        preds, secs, failed = run_system("newsgraph", gold, lambda d: newsgraph_predict(d["text"], extract, d["id"]))
+        preds, secs, failed = run_system("newsgraph", gold, lambda d: newsgraph_predict(d["text"], extract, d["id"], unit))
         if a.pred:
             write_jsonl(a.pred, preds)
         ours, errors = scorer.score(gold, preds, a.overlap)

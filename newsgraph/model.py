@@ -81,6 +81,9 @@ class Quote:
     addressee: str | None = None
     confidence: float = 1.0
     stance: str = "assert"  # assert | deny | accuse | condemn | welcome | urge | warn | promise | question | believe
+    # parts of one utterance share it: `"A," he said. "B."` gives two quotes of one statement, as does a
+    # quote that goes on after its attribution in the same paragraph; numbered from 0 in each article
+    statement: int | None = None
     id: str = ""
     article_id: str = ""
 

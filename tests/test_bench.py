@@ -104,3 +104,31 @@ def test_speed_smoke():
         assert isinstance(res[key], (int, float)) and res[key] > 0, key
     assert res["ratio"] == pytest.approx(res["tokens_per_s"] / res["baseline_tokens_per_s"], rel=0.01)
     assert "model loading" in proc.stdout
+
+
+def test_statement_parts_share_a_number_and_join_in_statement_unit():
+    from newsgraph import extract
+
+    text = ('"We will not move," said Ann Lee, a crane operator at the port. "The port is our home."\n\n'
+            '"Nothing was decided," she added.\n\n'
+            'Officials said the talks would resume on Monday.')
+    quotes_ = extract(text)[0].quotes
+    assert [q.text for q in quotes_][:3] == ["We will not move", "The port is our home.", "Nothing was decided"]
+    assert quotes_[0].statement == quotes_[1].statement  # one utterance, split by its attribution
+    assert quotes_[2].statement == quotes_[1].statement + 1  # a new paragraph, a new attribution
+    assert len({q.statement for q in quotes_}) == len(quotes_) - 1
+
+    parts = quotes.newsgraph_predict(text, extract, "t", unit="quote")
+    joined = quotes.newsgraph_predict(text, extract, "t", unit="statement")
+    assert len(joined) == len(parts) - 1
+    assert text[joined[0]["start"]:joined[0]["end"]] == \
+        'We will not move," said Ann Lee, a crane operator at the port. "The port is our home.'
+    # the speaker as the article presents her: name and stated role
+    assert joined[0]["speaker"] == "Ann Lee, a crane operator at the port"
+    assert joined[1]["speaker"].startswith("Ann Lee")
+
+
+def test_unit_follows_the_gold_source():
+    assert quotes.gold_unit([{"source": "PolNeAR dev/x.txt"}, {"source": "PolNeAR dev/y.txt"}]) == "statement"
+    assert quotes.gold_unit([{"source": "shared/examples/page.txt (invented articles)"}]) == "quote"
+    assert quotes.gold_unit([{"id": "no-source"}]) == "quote"

@@ -110,6 +110,8 @@ class ArticleQuotes:
         self.registry = Registry()
         self.quotes: list[Quote] = []
         self._entities: list[Entity | None] = []
+        self._utterance: list[tuple[int, int] | None] = []  # (paragraph, attribution) of each quote
+        self._paragraph = -1
         self._statement_starts: list[int] = []  # sorted, for _inside_statement
         self._statement_ends: list[int] = []
         self._spans: list[tuple[int, int]] = []  # emitted (start, end), sorted, for _emit
@@ -432,6 +434,7 @@ class ArticleQuotes:
         last_cue = None
         pending_intro: tuple[Speech, attributions.Attribution] | None = None
         for pi, p in enumerate(self.paragraphs):
+            self._paragraph = pi
             atts = []
             for s in p.sentences:
                 if s.doc is None:
@@ -530,7 +533,9 @@ class ArticleQuotes:
         for q, ent in zip(self.quotes, self._entities):
             if q.speaker_role is None and ent is not None and ent.roles:
                 q.speaker_role = ent.roles[0]  # the role the article gave this speaker elsewhere
-        self.quotes.sort(key=lambda q: q.start)
+        order = sorted(range(len(self.quotes)), key=lambda k: self.quotes[k].start)
+        self.quotes = [self.quotes[k] for k in order]
+        _number_statements(self.quotes, [self._utterance[k] for k in order])
         return self.quotes
 
     def _last_named(self, p: Paragraph) -> Speech | None:
@@ -608,6 +613,7 @@ class ArticleQuotes:
         if sp.entity is not None:
             sp.entity.seen(sp.start)
         self._entities.append(sp.entity)
+        self._utterance.append((self._paragraph, id(a)) if a is not None else None)
         self.quotes.append(Quote(
             text=self.page[start:end], start=start, end=end, type=qtype,
             cue=cue if cue is not None else (a.cue if a else None),
@@ -621,6 +627,16 @@ class ArticleQuotes:
             confidence=_confidence(qtype, a, sp, cue),
             stance=cues.stance(a.lemma) if a is not None else "assert",
         ))
+
+
+def _number_statements(quotes: list[Quote], utterance: list[tuple[int, int] | None]) -> None:
+    """Number the statements of an article: quotes next to each other in one paragraph that share their
+    attribution (`"A," he said. "B."`, `X said A. "B."`) are parts of one statement."""
+    n = -1
+    for k, q in enumerate(quotes):
+        if k == 0 or utterance[k] is None or utterance[k] != utterance[k - 1]:
+            n += 1
+        q.statement = n
 
 
 def name_kind(text: str, label: str, reg: Registry) -> str | None:
