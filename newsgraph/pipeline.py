@@ -86,7 +86,7 @@ def _triggers() -> frozenset[str]:
 def _finish(doc: Document, works) -> list[Article]:
     out = []
     for art, paras in works:
-        aq = ArticleQuotes(doc.text, paras)
+        aq = ArticleQuotes(doc.text, paras, headline=art.headline, dateline=art.dateline)
         quotes = aq.run()
         for q in quotes:
             q.article_id = art.id

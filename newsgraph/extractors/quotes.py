@@ -104,9 +104,12 @@ def _overlap(a0, a1, b0, b1) -> int:
 class ArticleQuotes:
     """Runs steps 2-5 over one article's paragraphs."""
 
-    def __init__(self, page: str, paragraphs: list[Paragraph]):
+    def __init__(self, page: str, paragraphs: list[Paragraph], headline: Part | None = None,
+                 dateline: Part | None = None):
         self.page = page
         self.paragraphs = paragraphs
+        self.headline = headline
+        self.dateline = dateline
         self.registry = Registry()
         self.quotes: list[Quote] = []
         self._entities: list[Entity | None] = []
@@ -430,11 +433,15 @@ class ArticleQuotes:
         self._statement_starts = [a for a, _ in stmts]
         self._statement_ends = [b for _, b in stmts]
         self.build_registry()
+        if self.headline is not None:
+            self._colon_statement(self.headline)
         last_speech: Speech | None = None
         last_cue = None
         pending_intro: tuple[Speech, attributions.Attribution] | None = None
         for pi, p in enumerate(self.paragraphs):
             self._paragraph = pi
+            if p.kind == "body":
+                self._colon_statement(p.part)
             atts = []
             for s in p.sentences:
                 if s.doc is None:
@@ -471,7 +478,10 @@ class ArticleQuotes:
                     for i in cover:
                         assigned.setdefault(i, (sp, a, a.cue))
                     continue
-                min_words = 2 if cues.stance(a.lemma) in ("deny", "accuse", "condemn", "welcome") else 3
+                # `calling them rapists`: an object cue's two words say something; but not an object before
+                # a colon that introduces the statement (`described the season in a letter:`)
+                min_words = 2 if cues.stance(a.lemma) in ("deny", "accuse", "condemn", "welcome") or (
+                    a.lemma in cues.OBJECT_CUES and not a.doc.text.rstrip().endswith(":")) else 3
                 if len([w for w in page[cs:ce].split() if any(ch.isalnum() for ch in w)]) < min_words:
                     continue  # `Now, he said, ...` / `That, she said`: too short to be a statement
                 frags = [q for q in p.quoted if _overlap(cs, ce, q.start, q.end) > 0 or (
@@ -537,6 +547,35 @@ class ArticleQuotes:
         self.quotes = [self.quotes[k] for k in order]
         _number_statements(self.quotes, [self._utterance[k] for k in order])
         return self.quotes
+
+    # `Sanders: Brexit's message could draw Trump support` (a headline), `JOEL BENENSON: This is a man who
+    # ...` (a transcript): a name, a colon, and what the named one said
+    _COLON = re.compile(r"((?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof)\.\s+)?[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*){0,3})"
+                        r":\s+(?=\S)")
+
+    def _colon_statement(self, part: Part) -> None:
+        m = self._COLON.match(part.text)
+        if not m or (self.dateline is not None and part.start <= self.dateline.start < part.start + m.end()):
+            return
+        name = m.group(1)
+        words = name.split()
+        if len(name) < 3 or (name.isupper() and not (len(words) >= 2 and is_known_first_name(words[0].title()))):
+            return  # `KARACHI:`, `Q:`, `FIX IS IN:`
+        ent = self.registry.find_person(name)
+        if ent is None and len(words) >= 2 and is_known_first_name(words[0].title()) and \
+                not any(w.lower() in ORG_WORDS for w in words):
+            ent = self.registry.add_person(name.title() if name.isupper() else name, part.start)
+        if ent is None:
+            return
+        line_end = part.text.find("\n", m.end())
+        cs, ce = _trim_range(self.page, part.start + m.end(), part.start + (line_end if line_end >= 0 else len(part.text)))
+        if len([w for w in self.page[cs:ce].split() if any(ch.isalnum() for ch in w)]) < 3:
+            return
+        # a transcript's line is the speaker's words; a headline's is the desk's summary unless in marks
+        qtype = "direct" if part is not self.headline or self.page[part.start + m.end()] in marks.DOUBLE + "'\u2018" \
+            else "indirect"
+        sp = Speech(ent.name, name, part.start + m.start(1), part.start + m.end(1), "person", _role(ent), ent)
+        self._emit(cs, ce, qtype, None, sp, cue=":")
 
     def _last_named(self, p: Paragraph) -> Speech | None:
         """The person (or else organisation) named last in a paragraph: who a colon intro introduces."""
