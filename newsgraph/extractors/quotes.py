@@ -469,7 +469,7 @@ class ArticleQuotes:
                     else:
                         pending_intro = (sp, a)
                     continue
-                cs, ce = _trim_range(page, a.content_start, a.content_end)
+                cs, ce = _trim_range(page, a.content_start, _aside_cut(a))
                 if ce <= cs:
                     continue
                 cover = [i for i, st in enumerate(p.statements) if _overlap(cs, ce, st.start, st.end) > 0]
@@ -666,6 +666,31 @@ class ArticleQuotes:
             confidence=_confidence(qtype, a, sp, cue),
             stance=cues.stance(a.lemma) if a is not None else "assert",
         ))
+
+
+_ASIDE_WORDS = {"which", "who", "whom", "whose"}
+
+
+def _aside_cut(a) -> int:
+    """Where reported content ends when the writer's own aside trails it: a non-restrictive relative
+    clause after a comma (`said he was being "sarcastic", which raised concerns among experts`) that
+    runs to the end of the content tells the reader something; it is not what was said."""
+    doc, off, end = a.doc, a.sent_start, a.content_end
+    for tok in doc:
+        if tok.dep_ != "relcl" or tok.idx + off < a.content_start:
+            continue
+        first = tok.left_edge
+        if first.i < 2 or doc[first.i - 1].text != "," or first.lower_ not in _ASIDE_WORDS:
+            if not (first.i >= 3 and first.lower_ in ("for", "of", "in") and doc[first.i + 1].lower_ in _ASIDE_WORDS
+                    and doc[first.i - 1].text == ","):
+                continue
+        last = tok.right_edge
+        if abs(last.idx + len(last.text) + off - end) > 2 or first.idx + off <= a.content_start:
+            continue
+        if any(t.text in marks.DOUBLE for t in doc[first.i:last.i + 1]):
+            continue  # quoted words inside: the speaker's
+        return doc[first.i - 1].idx + off
+    return end
 
 
 def _number_statements(quotes: list[Quote], utterance: list[tuple[int, int] | None]) -> None:
