@@ -95,17 +95,17 @@ def newsgraph_predict(text: str, extract: Callable[..., Any], doc_id: str, unit:
     """
     preds: list[dict[str, Any]] = []
     for article in extract(text, source=doc_id):
-        last_statement = None
+        first_part: dict[int, dict[str, Any]] = {}  # statement -> its prediction
         for q in article.quotes:
-            if unit == "statement" and preds and q.statement is not None and q.statement == last_statement:
-                preds[-1]["end"] = max(preds[-1]["end"], q.end)
-                preds[-1]["quote"] = text[preds[-1]["start"]:preds[-1]["end"]]
+            if unit == "statement" and q.statement is not None and q.statement in first_part:
+                pred = first_part[q.statement]
+                pred["end"] = max(pred["end"], q.end)
+                pred["quote"] = text[pred["start"]:pred["end"]]
                 continue
-            last_statement = q.statement
-            preds.append({
-                "start": q.start, "end": q.end, "speaker": speaker_description(q),
-                "type": q.type, "quote": q.text,
-            })
+            pred = {"start": q.start, "end": q.end, "speaker": speaker_description(q), "type": q.type, "quote": q.text}
+            preds.append(pred)
+            if q.statement is not None:
+                first_part[q.statement] = pred
     return preds
 
 

@@ -132,3 +132,20 @@ def test_unit_follows_the_gold_source():
     assert quotes.gold_unit([{"source": "PolNeAR dev/x.txt"}, {"source": "PolNeAR dev/y.txt"}]) == "statement"
     assert quotes.gold_unit([{"source": "shared/examples/page.txt (invented articles)"}]) == "quote"
     assert quotes.gold_unit([{"id": "no-source"}]) == "quote"
+
+
+def test_statement_parts_around_another_attribution():
+    from newsgraph import extract
+
+    text = ('"Your record is remarkable," Ann Lee told Bo Ray, after Ray said that most of the union backed her. '
+            '"I will not let you down."')
+    qs = extract(text)[0].quotes
+    lee = [q for q in qs if q.speaker == "Ann Lee"]
+    ray = [q for q in qs if q.speaker == "Bo Ray"]
+    assert len(lee) == 2 and len(ray) == 1
+    assert lee[0].statement == lee[1].statement != ray[0].statement
+    joined = quotes.newsgraph_predict(text, extract, "t", unit="statement")
+    assert len(joined) == 2
+    whole = max(joined, key=lambda p: p["end"] - p["start"])
+    assert text[whole["start"]:whole["end"]].startswith("Your record")
+    assert text[whole["start"]:whole["end"]].endswith("let you down.")

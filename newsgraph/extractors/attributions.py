@@ -636,6 +636,11 @@ def _according(tok, sent_start: int) -> Attribution | None:
         span = before or after
     if not span:
         return None
+    j = lo - 1
+    while j >= 0 and doc[j].is_punct:
+        j -= 1
+    if j >= 0 and (_own_attribution(doc[j]) or (doc[j].dep_ in SUBJECT_DEPS and _own_attribution(doc[j].head))):
+        return None  # `"A," Welch said, according to Vermont Edition`: the outlet reports Welch's attribution
     return Attribution("according to", "according to", sent_start + tok.idx, sent_start + to.idx + len(to.text),
                        source, sent_start + span[0], sent_start + span[1], None, sent_start, doc, verb_i=tok.i)
 

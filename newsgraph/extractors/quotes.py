@@ -694,13 +694,19 @@ def _aside_cut(a) -> int:
 
 
 def _number_statements(quotes: list[Quote], utterance: list[tuple[int, int] | None]) -> None:
-    """Number the statements of an article: quotes next to each other in one paragraph that share their
-    attribution (`"A," he said. "B."`, `X said A. "B."`) are parts of one statement."""
-    n = -1
-    for k, q in enumerate(quotes):
-        if k == 0 or utterance[k] is None or utterance[k] != utterance[k - 1]:
-            n += 1
+    """Number the statements of an article: quotes in one paragraph that share their attribution
+    (`"A," he said. "B."`, `X said A. "B."`, `"A," X told Y, after Y said Z. "B."`) are parts of
+    one statement; every other quote is a statement of its own."""
+    ids: dict[tuple[int, int], int] = {}
+    n = 0
+    for q, key in zip(quotes, utterance):
+        if key is not None and key in ids:
+            q.statement = ids[key]
+            continue
         q.statement = n
+        if key is not None:
+            ids[key] = n
+        n += 1
 
 
 def name_kind(text: str, label: str, reg: Registry) -> str | None:
