@@ -252,7 +252,23 @@ class ArticleQuotes:
 
     # ---------------------------------------------------------------- speakers
     def speech(self, att: attributions.Attribution) -> Speech | None:
+        """Who speaks in ``att``; two people named as joint subjects (`Trump and Ryan said`, `Sen. Ann
+        Lee and Rep. Bo Ray wrote`) speak together."""
+        sp = self._speech_of(att, att.subject)
         t = att.subject
+        if sp is None or sp.kind != "person" or sp.name is None or t is None or t.pos_ != "PROPN":
+            return sp
+        others = [c for c in t.children if c.dep_ == "conj" and c.pos_ == "PROPN" and c.i > t.i]
+        if len(others) != 1 or any(c.dep_ == "appos" for c in t.children):
+            return sp
+        other = self._speech_of(att, others[0])
+        if other is None or other.kind != "person" or not other.name or other.name == sp.name:
+            return sp
+        base = att.sent_start
+        end = base + others[0].idx + len(others[0].text)
+        return Speech(f"{sp.name} and {other.name}", self.page[sp.start:end], sp.start, end, "group", None)
+
+    def _speech_of(self, att: attributions.Attribution, t) -> Speech | None:
         if t is None:
             return None
         doc = t.doc
