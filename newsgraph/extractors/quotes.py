@@ -337,6 +337,10 @@ class ArticleQuotes:
             span = t.doc[i:t.i + 1]
             if name_kind(span.text, "ORG", reg) == "person" or span[0].text.rstrip(".") in ("Mr", "Mrs", "Ms", "Dr"):
                 person_ent = _relabel(span, "PERSON")
+        if person_ent is None and t.pos_ == "NOUN" and t.text[:1].isupper() and t.text[1:].islower() and \
+                not any(c.dep_ in ("det", "poss", "amod", "compound", "nummod") for c in t.children) and \
+                reg.find_person(t.text) is not None:
+            person_ent = _relabel(t.doc[t.i:t.i + 1], "PERSON")  # `Meeks said`: a surname the tagger took for a noun
         appos_person = None
         for a in appos:
             ea = _ent_of(a)
@@ -766,6 +770,18 @@ def _role_in_context(ent) -> str | None:
     """The role a sentence gives a named person: title words before the name (`Coach Emeka Obi`),
     an apposition after it (`Irina Sokolova, the regional governor,`) or the noun it is in
     apposition to (`the regional governor, Irina Sokolova`)."""
+    role = _role_in_context_words(ent)
+    party = _PARTY_TAG.match(ent.doc.text, ent.end_char)
+    if party:  # `Sen. Ron Johnson (R-Wis.)`: party and state, the affiliation as written
+        return f"{role}, {party.group(1)}" if role else party.group(1)
+    return role
+
+
+# `(R-Wis.)`, `(D-N.Y.)`, `(I-Vt.)`: the party and state US newsrooms put after a legislator's name
+_PARTY_TAG = re.compile(r"\s*\(((?:R|D|I)-[A-Z][A-Za-z.]{0,4}(?:\s?[A-Z][a-z.]{0,4})?)\)")
+
+
+def _role_in_context_words(ent) -> str | None:
     doc = ent.doc
     root = ent.root
     i = ent.start - 1
