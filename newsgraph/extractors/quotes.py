@@ -718,11 +718,18 @@ def _number_statements(quotes: list[Quote], utterance: list[tuple[int, int] | No
     (`"A," he said. "B."`, `X said A. "B."`, `"A," X told Y, after Y said Z. "B."`) are parts of
     one statement; every other quote is a statement of its own."""
     ids: dict[tuple[int, int], int] = {}
+    quoted: set[int] = set()  # statements with a direct part
     n = 0
     for q, key in zip(quotes, utterance):
-        if key is not None and key in ids:
+        if key is not None and key in ids and (q.type == "direct" or ids[key] not in quoted):
+            # `X said A. "B."` is one statement; `"A," X shouted from the street`, read as a quote and
+            # then an object, is two
             q.statement = ids[key]
+            if q.type == "direct":
+                quoted.add(q.statement)
             continue
+        if q.type == "direct":
+            quoted.add(n)
         q.statement = n
         if key is not None:
             ids[key] = n
