@@ -552,3 +552,26 @@ def test_figure_groups_show_reports_over_time_and_disagreement(tmp_path):
         store.add(*page("b", "2026-01-02", 41, "health ministry"))
         (group,) = store.figure_groups()
         assert group["disagree"] is False  # within 10%
+
+
+def test_quote_statements_are_stored_and_older_stores_gain_the_column(tmp_path):
+    import sqlite3
+
+    from newsgraph.pipeline import document, process
+    from newsgraph.store import Store
+
+    text = '"We will not move," said Ann Lee, a crane operator. "The port is our home."\n\nBo Ray said the talks failed.'
+    doc = document(text, source="s.txt")
+    path = tmp_path / "st.db"
+    with Store(path) as store:
+        store.add(doc, process(doc))
+        rows = sorted(store.quotes(), key=lambda q: q["start"])
+    assert [r["statement"] for r in rows] == [0, 0, 1]
+    con = sqlite3.connect(path)
+    con.execute("ALTER TABLE quotes DROP COLUMN statement")
+    con.execute("PRAGMA user_version = 5")
+    con.commit()
+    con.close()
+    with Store(path) as store:
+        assert store.schema_version == SCHEMA_VERSION
+        assert {q["statement"] for q in store.quotes()} == {None}  # stored before statements existed

@@ -67,6 +67,7 @@ _COLUMNS: dict[str, tuple[tuple[str, str, bool], ...]] = {
         ("speaker", "TEXT", False), ("speaker_mention", "TEXT", False), ("speaker_start", "INTEGER", False),
         ("speaker_end", "INTEGER", False), ("speaker_kind", "TEXT", False), ("speaker_role", "TEXT", False),
         ("addressee", "TEXT", False), ("confidence", "REAL", False), ("stance", "TEXT", False),
+        ("statement", "INTEGER", False),
     ),
     "figures": (
         ("id", "TEXT", True), ("article_id", "TEXT", True), ("quote_id", "TEXT", False), ("start", "INTEGER", True),
@@ -229,6 +230,7 @@ def build_rows(document: Document, articles: Iterable[Article], *,
                 "speaker_mention": q.speaker_mention, "speaker_start": q.speaker_start,
                 "speaker_end": q.speaker_end, "speaker_kind": q.speaker_kind, "speaker_role": q.speaker_role,
                 "addressee": q.addressee, "confidence": q.confidence, "stance": q.stance,
+                "statement": q.statement,
             })
         quoted_kinds = {_clean(q.speaker): q.speaker_kind or "unknown" for q in art.quotes}
         for sp in art.speakers:

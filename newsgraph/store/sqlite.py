@@ -35,7 +35,8 @@ from typing import Any
 
 from newsgraph.model import Article, Document, Part
 
-SCHEMA_VERSION = 5  # 2: figures and dates; 3: quotes.stance; 4: places, entities, events; 5: duplicates
+SCHEMA_VERSION = 6  # 2: figures and dates; 3: quotes.stance; 4: places, entities, events; 5: duplicates;
+# 6: quotes.statement
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS figures (
@@ -154,7 +155,8 @@ CREATE TABLE IF NOT EXISTS quotes (
     speaker_role    TEXT,
     addressee       TEXT,
     confidence      REAL,
-    stance          TEXT
+    stance          TEXT,
+    statement       INTEGER         -- parts of one utterance share it (per article)
 );
 CREATE INDEX IF NOT EXISTS quotes_article ON quotes(article_id, start);
 CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes(speaker_id);
@@ -309,7 +311,7 @@ _ARTICLE_COLUMNS = (
 _QUOTE_COLUMNS = (
     "id", "article_id", "speaker_id", "start", "end", "text", "type", "cue", "cue_start",
     "cue_end", "speaker", "speaker_mention", "speaker_start", "speaker_end", "speaker_kind",
-    "speaker_role", "addressee", "confidence", "stance",
+    "speaker_role", "addressee", "confidence", "stance", "statement",
 )
 _PARAGRAPH_COLUMNS = ("article_id", "idx", "kind", "start", "end", "text")
 _PLACE_COLUMNS = ("article_id", "start", "end", "text", "name", "geonameid", "country", "kind", "lat", "lon",
@@ -462,6 +464,8 @@ class Store:
             with self._transaction():
                 if 0 < version < 3:  # a column added to an existing table
                     c.execute("ALTER TABLE quotes ADD COLUMN stance TEXT")
+                if 0 < version < 6 and "statement" not in {r[1] for r in c.execute("PRAGMA table_info(quotes)")}:
+                    c.execute("ALTER TABLE quotes ADD COLUMN statement INTEGER")
                 if version == 4:  # early v4 stores lack the casualty counts of events
                     have = {r[1] for r in c.execute("PRAGMA table_info(events)")}
                     for col in ("dead", "injured", "arrested"):
@@ -578,7 +582,7 @@ class Store:
                     speaker_ids.get((name, kind)) if name else None,
                     q.start, q.end, q.text, q.type, q.cue, q.cue_start, q.cue_end,
                     name, q.speaker_mention, q.speaker_start, q.speaker_end, q.speaker_kind,
-                    q.speaker_role, q.addressee, q.confidence, q.stance,
+                    q.speaker_role, q.addressee, q.confidence, q.stance, q.statement,
                 ))
             c.executemany(_insert_sql("quotes", _QUOTE_COLUMNS), rows)
 
@@ -774,7 +778,7 @@ class Store:
             'SELECT q.id, q.article_id AS article, a.n AS article_n, q.text, q.type, q.cue, '
             'q.speaker, q.speaker_role, q.speaker_mention, q.speaker_kind, q.addressee, '
             'q.start, q."end", q.cue_start, q.cue_end, q.speaker_start, q.speaker_end, '
-            'q.confidence, q.stance, a.headline, a.published, a.source '
+            'q.confidence, q.stance, q.statement, a.headline, a.published, a.source '
             "FROM quotes q JOIN articles a ON a.id = q.article_id"
         )
         sql = _where_order_limit(sql, where, " ORDER BY a.n, q.start, q.\"end\"", limit, params)

@@ -95,6 +95,7 @@ class Quote(Open):
     start: int
     end: int
     confidence: Optional[float] = None
+    statement: Optional[int] = None
     headline: Optional[str] = None
     published: Optional[str] = None
 
