@@ -259,6 +259,11 @@ def _content(v, lemma: str, subject):
                         g.dep_ == "mark" and g.lower_ == "that" for g in cl.children):
                     span = _subtree_span(cl)
                     return _trim(doc, *span) if span else None
+    # `told the audience at his fundraiser for veterans that ...`, `telling her in a debate that ...`: the
+    # small model hangs the that-clause on a noun of the cue's object or adjunct
+    deep = _deep_that_clause(v, lemma)
+    if deep is not None:
+        return deep
     # `The bigger risk, he said, is a clash`: the attribution sits inside the reported sentence
     par = _parenthetical(v, subject)
     if par is not None:
@@ -369,6 +374,29 @@ def _content(v, lemma: str, subject):
         if sum(1 for t in doc if start <= t.idx < end and not t.is_punct) < 2:
             return None
         return _trim(doc, start, end, strip_mark=False)
+    return None
+
+
+def _deep_that_clause(v, lemma: str) -> tuple[int, int] | None:
+    """A clause opened by the complementiser `that` below the cue's object or prepositional phrase, with
+    only nouns and prepositions between it and the cue (no verb of its own in between)."""
+    if lemma in cues.WEAK or lemma not in cues.SPEECH:
+        return None
+    for c in v.subtree:
+        if c.i <= v.i or c.dep_ not in ("relcl", "acl", "ccomp", "advcl") or c.head.i == v.i:
+            continue
+        mark = c.left_edge
+        if mark.lower_ != "that" or mark.dep_ != "mark" or mark.head.i != c.i:
+            continue
+        h = c.head
+        if h.lower_ in cues.NOUN_FORMS or h.lower_ in ("report", "reports", "suggestions", "idea", "notion"):
+            return None  # `rejected claims that ...`: the claim is what is rejected
+        while h.i != v.i and h.pos_ in ("NOUN", "PROPN", "PRON", "ADP", "NUM") and h.head.i != h.i:
+            h = h.head
+        if h.i != v.i:
+            continue
+        span = _subtree_span(c)
+        return _trim(v.doc, *span) if span else None
     return None
 
 
