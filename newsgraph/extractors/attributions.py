@@ -634,6 +634,10 @@ def _nominal(tok, lemma: str, sent_start: int) -> Attribution | None:
             if toks:
                 content = _trim(doc, *_span(toks))
             break
+        if c.dep_ == "acl" and c.tag_ == "VB" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children) and \
+                cues.NOUNS.get(lemma) in ("urge", "promise", "warn"):
+            content = _trim(doc, *_subtree_span(c), strip_mark=False)  # `his pledge to cut taxes`
+            break
         if c.dep_ == "prep" and c.lower_ in ("for", "of", "on", "against") and \
                 cues.NOUNS.get(lemma) in ("urge", "accuse", "condemn", "welcome", "deny"):
             objs = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
