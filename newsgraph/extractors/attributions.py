@@ -339,6 +339,9 @@ def _content(v, lemma: str, subject):
                 continue
             if c.i < v.i or c.dep_ in ("punct", "cc", "advcl", "npadvmod", "advmod", "neg", "aux", "auxpass"):
                 continue
+            if c.dep_ == "prep" and (any(g.lemma_.lower() in ("condition", "anonymity") for g in c.children) or (
+                    lemma == "speak" and c.lower_ not in ("about", "of", "on", "against"))):
+                continue  # `spoke on condition of anonymity`, `spoke to reporters`: no content
             if c.dep_ in OBJECT_DEPS or (c.dep_ == "prep" and c.lower_ in OBJECT_PREPS and lemma != "say"):
                 if c.dep_ == "dative" or (lemma in ADDRESSEE_CUES and c.dep_ == "dobj" and
                                           any(x.dep_ in ("xcomp", "ccomp") for x in v.children)):

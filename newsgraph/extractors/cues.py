@@ -59,12 +59,11 @@ SPEECH = {
     # third of their uses with a subject (measured with newsgraph's own extraction, not by sentence)
     "discuss": "assert", "remind": "assert", "imply": "assert", "shout": "assert", "chant": "assert",
     "voice": "assert", "rail": "accuse", "reference": "assert", "speak": "assert", "persuade": "urge",
-    "convince": "urge", "push": "urge", "support": "welcome", "back": "welcome",
-    "consider": "believe",
+    "convince": "urge",
 }
-# of these, the ones whose object is the content (`voiced concern about`, `pushed for a recount`)
+# of these, the ones whose object is the content (`voiced concern about`, `spoke about the plan`)
 STANCE_OBJECT_CUES = {"discuss", "remind", "imply", "shout", "chant", "voice", "rail", "reference", "speak",
-                      "persuade", "convince", "push", "support", "back", "consider"}
+                      "persuade", "convince"}
 
 # object-taking cues: the content is what follows the verb (`urged both sides to ...`,
 # `denied the allegations`, `accused Y of ...`) even without a that-clause
@@ -98,7 +97,7 @@ CLAUSE_ONLY = {
 # lemmas that are too vague as cues when their subject is not a speaker-like noun
 WEAK = {"find", "show", "read", "put", "know", "learn", "want", "plan", "feel", "expect", "hope",
         "continue", "agree", "commit", "undertake", "answer", "call", "order", "press", "post",
-        "support", "back", "push", "consider", "speak", "voice"}
+        "speak", "voice"}
 
 # multiword cues: first word -> continuations, matched on lowercase tokens
 PHRASES = {
