@@ -342,6 +342,8 @@ def _content(v, lemma: str, subject):
             if c.dep_ == "prep" and (any(g.lemma_.lower() in ("condition", "anonymity") for g in c.children) or (
                     lemma == "speak" and c.lower_ not in ("about", "of", "on", "against"))):
                 continue  # `spoke on condition of anonymity`, `spoke to reporters`: no content
+            if c.dep_ == "prep" and parts and any(g.ent_type_ in ("DATE", "TIME") for g in c.children):
+                continue  # `endorsed Clinton on Tuesday`: when, not what
             if c.dep_ in OBJECT_DEPS or (c.dep_ == "prep" and c.lower_ in OBJECT_PREPS and lemma != "say"):
                 if c.dep_ == "dative" or (lemma in ADDRESSEE_CUES and c.dep_ == "dobj" and
                                           any(x.dep_ in ("xcomp", "ccomp") for x in v.children)):
@@ -374,8 +376,9 @@ def _content(v, lemma: str, subject):
             return None
         last = max(toks, key=lambda t: t.i)
         end = last.idx + len(last.text)
-        if sum(1 for t in doc if start <= t.idx < end and not t.is_punct) < 2:
-            return None
+        words = [t for t in doc if start <= t.idx < end and not t.is_punct]
+        if len(words) < 2 and not (lemma in cues.NAME_OBJECT_CUES and words and words[0].pos_ == "PROPN"):
+            return None  # but `endorsed Clinton` names who is endorsed
         return _trim(doc, start, end, strip_mark=False)
     return None
 

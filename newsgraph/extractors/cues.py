@@ -77,6 +77,13 @@ OBJECT_CUES = {
     "question", "reveal", "disclose", "express", "defend", "refer", "tout", "mock", "highlight", "advocate",
     "portray", "endorse", "oppose", "allude", "lambast", "ridicule",
 } | STANCE_OBJECT_CUES
+# stances whose object may be a bare name (`endorsed Clinton`, `attacked Obama`, `praised Merkel`): who
+# the speaker supports, opposes or accuses is the content
+NAME_OBJECT_CUES = {
+    "endorse", "oppose", "defend", "criticize", "criticise", "praise", "attack", "blame", "condemn", "denounce",
+    "slam", "blast", "mock", "thank", "applaud", "hail", "lambast", "ridicule", "accuse", "challenge", "mention",
+    "cite", "reject",
+}
 # cues whose object (not only a clause) is what was said: `said the same`, `claimed victory`,
 # `a poll showed Trump leading`; and those whose prepositional object is (`argued for`, `responded to`)
 DOBJ_CUES = {"show", "find", "indicate", "suggest", "respond", "answer", "mention", "echo", "recall", "say",

@@ -502,7 +502,10 @@ class ArticleQuotes:
                 # a colon that introduces the statement (`described the season in a letter:`)
                 min_words = 2 if cues.stance(a.lemma) in ("deny", "accuse", "condemn", "welcome") or (
                     a.lemma in cues.OBJECT_CUES and not a.doc.text.rstrip().endswith(":")) else 3
-                if len([w for w in page[cs:ce].split() if any(ch.isalnum() for ch in w)]) < min_words:
+                words = [w for w in page[cs:ce].split() if any(ch.isalnum() for ch in w)]
+                if a.lemma in cues.NAME_OBJECT_CUES and len(words) == 1 and words[0][:1].isupper():
+                    min_words = 1  # `Sanders endorsed Clinton`: the name is who he endorsed
+                if len(words) < min_words:
                     continue  # `Now, he said, ...` / `That, she said`: too short to be a statement
                 frags = [q for q in p.quoted if _overlap(cs, ce, q.start, q.end) > 0 or (
                     q.open_at >= 0 and cs < q.open_at <= ce + 1 and not page[ce:q.open_at].strip())]
