@@ -21,6 +21,7 @@ SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 CLIMB_DEPS = ("xcomp", "advcl", "conj", "pcomp", "acl")
 RELATIVE = {"who", "which", "that", "whom"}
 EXPLETIVE = {"it", "there", "this", "that", "what", "which"}
+OBJECT_PRONOUNS = {"him", "her", "them", "us", "me"}
 OBJECT_DEPS = {"dobj", "xcomp", "oprd", "attr", "dative", "ccomp", "acomp"}
 OBJECT_PREPS = {"of", "on", "upon", "for", "about", "against", "over", "to", "as", "from", "with"}
 ADDRESSEE_CUES = {"tell", "inform", "assure", "brief", "warn", "remind", "ask", "urge", "caution"}
@@ -107,9 +108,20 @@ def _subject(v, depth: int = 0):
         # `Tuesday in New York, former president Bill Clinton said ...` parsed with the speaker
         # hanging off a fronted phrase: take the noun right before the cue
         j = v.i - 1
-        while j >= 0 and (v.doc[j].is_punct or v.doc[j].pos_ == "ADV" or (
-                v.doc[j].like_num and v.doc[j].dep_ == "appos" and j > 0 and v.doc[j - 1].text == ",")):
-            j -= 1  # `Marcel Lazar, 44, said`: the age is no speaker
+        for _ in range(3):
+            while j >= 0 and (v.doc[j].is_punct or v.doc[j].pos_ == "ADV" or (
+                    v.doc[j].like_num and v.doc[j].dep_ == "appos" and j > 0 and v.doc[j - 1].text == ",")):
+                j -= 1  # `Marcel Lazar, 44, said`: the age is no speaker
+            if j < 0 or not (v.doc[j].lower_ in OBJECT_PRONOUNS or v.doc[j].dep_ in ("dobj", "pobj")) or \
+                    v.doc[j + 1].text != ",":
+                break
+            # `Clinton, without naming him, also accused`: the phrase set off by commas is no speaker
+            k = j
+            while k >= 0 and v.doc[k].text != ",":
+                k -= 1
+            if k < 1:
+                break
+            j = k - 1
         if j >= 0 and v.doc[j].pos_ in ("PROPN", "NOUN", "PRON") and v.doc[j].lower_ not in EXPLETIVE:
             return v.doc[j]
     if _is_own_participle(v) and v.head.dep_ == "ccomp" and v.head.head.i != v.head.i and \
