@@ -8,7 +8,8 @@ quote's ``start``/``end`` (offsets into that text) and ``speaker`` become one
 prediction in the format of the shared scorer (``shared/bench/score_quotes.py``),
 which is imported from its path and does the scoring. The speaker is the resolved
 name with the role the article states (``Michael Tyler, a spokesman for the Feingold
-campaign``).
+campaign``) and, where it differs and is no pronoun, the mention as written there
+(``Jeff Weaver, aide (the Sanders aide)``).
 
 The unit of a prediction follows the gold's annotation convention (``--unit``):
 ``shared/data/quotes`` counts each part of an interrupted quote (`"A," he said. "B."`
@@ -74,15 +75,23 @@ def load_scorer(path: Path) -> ModuleType:
 
 # --------------------------------------------------------------------------- newsgraph
 
+PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "him", "her", "them", "us", "me", "one", "who", "which", "that"}
+
+
 def speaker_description(q: Any) -> str:
-    """The speaker as the article presents them: the resolved name and the role it states
-    (`Michael Tyler, a spokesman for the Feingold campaign`). Gold sources are whole mentions,
-    appositions included, so the name alone would miss them."""
+    """The speaker as the article presents them: the resolved name, the role it states and, where it
+    differs, the mention as written at this attribution (`Jeff Weaver, aide (the Sanders aide)`). Gold
+    sources are whole mentions, appositions included, so the name alone would miss them. A pronoun
+    mention is never added: a pronoun's speaker is right only when it is resolved right."""
     name = q.speaker or ""
     role = (q.speaker_role or "").strip()
+    out = name
     if role and role.lower() not in name.lower():
-        return f"{name}, {role}" if name else role
-    return name
+        out = f"{name}, {role}" if name else role
+    mention = " ".join((q.speaker_mention or "").split())
+    if mention and mention.lower() not in PRONOUNS and mention.lower() not in out.lower():
+        out = f"{out} ({mention})" if out else mention
+    return out
 
 
 def newsgraph_predict(text: str, extract: Callable[..., Any], doc_id: str, unit: str = "quote") -> list[dict[str, Any]]:

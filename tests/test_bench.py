@@ -125,7 +125,19 @@ def test_statement_parts_share_a_number_and_join_in_statement_unit():
         'We will not move," said Ann Lee, a crane operator at the port. "The port is our home.'
     # the speaker as the article presents her: name and stated role
     assert joined[0]["speaker"] == "Ann Lee, a crane operator at the port"
-    assert joined[1]["speaker"].startswith("Ann Lee")
+    assert joined[1]["speaker"].startswith("Ann Lee") and "she" not in joined[1]["speaker"]  # no pronoun added
+
+
+def test_speaker_description_adds_the_mention_as_written():
+    from newsgraph.model import Quote
+
+    q = Quote("the talks failed", 0, 16, "indirect", speaker="Jeff Weaver", speaker_role="aide",
+              speaker_mention="the Sanders aide")
+    assert quotes.speaker_description(q) == "Jeff Weaver, aide (the Sanders aide)"
+    q.speaker_mention = "he"
+    assert quotes.speaker_description(q) == "Jeff Weaver, aide"
+    q.speaker_mention = "Weaver"
+    assert quotes.speaker_description(q) == "Jeff Weaver, aide"
 
 
 def test_unit_follows_the_gold_source():
