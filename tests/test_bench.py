@@ -161,3 +161,12 @@ def test_statement_parts_around_another_attribution():
     whole = max(joined, key=lambda p: p["end"] - p["start"])
     assert text[whole["start"]:whole["end"]].startswith("Your record")
     assert text[whole["start"]:whole["end"]].endswith("let you down.")
+
+
+def test_a_quote_left_open_goes_on_as_the_same_statement():
+    from newsgraph import extract
+
+    text = ('\u201cWe will not move from this port,\u201d said Ann Lee, a crane operator. \u201cThe port is our home.\n\n'
+            '\u201cNobody asked us before the machines came.\u201d\n\n\u201cWe will be back tomorrow.\u201d')
+    qs = extract(text)[0].quotes
+    assert [q.statement for q in qs] == [0, 0, 0, 1]  # the open quote runs on; the closed one before the last ends it

@@ -114,6 +114,7 @@ class ArticleQuotes:
         self.quotes: list[Quote] = []
         self._entities: list[Entity | None] = []
         self._utterance: list[tuple[int, int] | None] = []  # (paragraph, attribution) of each quote
+        self._open_quote: tuple[int, int] | None = None  # that of a quote left open at its paragraph's end
         self._paragraph = -1
         self._statement_starts: list[int] = []  # sorted, for _inside_statement
         self._statement_ends: list[int] = []
@@ -549,7 +550,15 @@ class ArticleQuotes:
                 if not got:
                     continue
                 sp, a, cue = got
+                # a quote left open at the end of its paragraph goes on in the next one: one statement
+                carried = self._open_quote if (i == 0 and cue == "(continuation)" and st.open_at >= 0 and
+                                               not page[p.part.start:st.open_at].strip()) else None
+                n = len(self.quotes)
                 self._emit(st.start, st.end, "direct", a, sp, cue=cue)
+                if len(self.quotes) > n and carried is not None:
+                    self._utterance[-1] = carried
+                if len(self.quotes) > n:
+                    self._open_quote = self._utterance[-1] if not st.closed and i == len(p.statements) - 1 else None
                 last_speech, last_cue = sp, a
             if p.statements or speeches:
                 pending_intro = pending_intro if not p.statements else None
