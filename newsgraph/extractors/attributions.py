@@ -137,6 +137,10 @@ def _subject(v, depth: int = 0):
             a = a.head
             if a.pos_ == "VERB" and a.lemma_.lower() in cues.SPEECH and a.i < v.i:
                 return _subject(a, depth + 1)
+    if v.dep_ == "xcomp" and v.head is not v and v.head.lemma_.lower() not in ("promise", "vow", "pledge"):
+        objs = [c for c in v.head.children if c.dep_ == "dobj" and c.i < v.i and c.pos_ in ("NOUN", "PROPN", "PRON")]
+        if objs:
+            return objs[0]  # `led Republicans to say`, `urged officials to confirm`: the object speaks
     if v.dep_ in CLIMB_DEPS and v.head is not v:
         head = v.head
         if v.dep_ == "pcomp" and head.head is not head:  # quoted as saying
