@@ -112,6 +112,14 @@ def _subject(v, depth: int = 0):
             while j >= 0 and (v.doc[j].is_punct or v.doc[j].pos_ == "ADV" or (
                     v.doc[j].like_num and v.doc[j].dep_ == "appos" and j > 0 and v.doc[j - 1].text == ",")):
                 j -= 1  # `Marcel Lazar, 44, said`: the age is no speaker
+            if j >= 0 and v.doc[j + 1].text == ")":
+                # `Sen. Elizabeth Warren (D-MA) said`: the name before the party tag speaks
+                k = j
+                while k >= 0 and v.doc[k].text != "(" and j - k < 6:
+                    k -= 1
+                if k >= 1 and v.doc[k].text == "(":
+                    j = k - 1
+                    continue
             if j < 0 or not (v.doc[j].lower_ in OBJECT_PRONOUNS or v.doc[j].dep_ in ("dobj", "pobj")) or \
                     v.doc[j + 1].text != ",":
                 break
