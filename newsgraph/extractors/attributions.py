@@ -585,8 +585,10 @@ def find(doc, sent_start: int = 0) -> list[Attribution]:
                 continue
         if tok.pos_ not in ("VERB", "AUX") or tok.dep_ in ("amod", "compound", "nmod"):
             continue
-        misread = tok.dep_ == "acl" and tok.head.dep_ == "ROOT" and tok.head.pos_ in ("NOUN", "PROPN") \
-            and tok.head.i < tok.i  # `The commissioner called on ...` read as a noun phrase with no verb
+        misread = tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i < tok.i and (
+            tok.head.dep_ == "ROOT" or (tok.head.i == tok.i - 1 and tok.i >= 2 and doc[tok.i - 2].text in QUOTE_MARKS))
+        # `The commissioner called on ...` read as a noun phrase with no verb; `"...," Trump barked` read as
+        # a name with a participle
         if tok.tag_ == "VBN" and tok.dep_ in ("acl", "advcl", "ROOT", "conj") and not misread and \
                 not any(c.dep_ in ("agent", "nsubj", "nsubjpass", "auxpass", "aux") for c in tok.children) and \
                 not (tok.dep_ == "conj" and tok.head.pos_ in ("VERB", "AUX") and tok.head.tag_ != "VBN"

@@ -60,7 +60,16 @@ SPEECH = {
     "discuss": "assert", "remind": "assert", "imply": "assert", "shout": "assert", "chant": "assert",
     "voice": "assert", "rail": "accuse", "reference": "assert", "speak": "assert", "persuade": "urge",
     "convince": "urge",
+    # manners of saying, next to the words they report (`"Go back to Univision," Trump barked`)
+    "bark": "assert", "snap": "assert", "thunder": "assert", "scoff": "deny", "sneer": "accuse", "growl": "assert",
+    "sigh": "assert", "gush": "welcome", "marvel": "assert", "muse": "assert", "mutter": "assert",
+    "murmur": "assert", "whisper": "assert", "scream": "assert", "yell": "assert", "exclaim": "assert",
+    "tease": "assert", "gripe": "accuse", "grumble": "accuse", "fume": "accuse", "holler": "assert",
+    "interject": "assert", "counter": "deny", "laugh": "assert", "chuckle": "assert", "cry": "assert",
 }
+MANNER_CUES = {"bark", "snap", "thunder", "scoff", "sneer", "growl", "sigh", "gush", "marvel", "muse", "mutter",
+               "murmur", "whisper", "scream", "yell", "exclaim", "tease", "gripe", "grumble", "fume", "holler",
+               "interject", "counter", "laugh", "chuckle", "cry"}
 # of these, the ones whose object is the content (`voiced concern about`, `spoke about the plan`)
 STANCE_OBJECT_CUES = {"discuss", "remind", "imply", "shout", "chant", "voice", "rail", "reference", "speak",
                       "persuade", "convince"}
@@ -99,7 +108,7 @@ CLAUSE_ONLY = {
     "indicate", "mention", "commit", "undertake", "note", "observe", "charge", "hint", "echo", "quote",
     "recall", "tell", "inform", "brief", "believe", "think", "suspect", "doubt", "agree", "conclude",
     "testify", "specify", "clarify", "order", "appeal", "rule", "decide",
-}
+} | MANNER_CUES
 
 # lemmas that are too vague as cues when their subject is not a speaker-like noun
 WEAK = {"find", "show", "read", "put", "know", "learn", "want", "plan", "feel", "expect", "hope",
