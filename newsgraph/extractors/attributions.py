@@ -107,29 +107,7 @@ def _subject(v, depth: int = 0):
     if depth == 0 and v.dep_ == "ROOT" and v.tag_ != "VBN":
         # `Tuesday in New York, former president Bill Clinton said ...` parsed with the speaker
         # hanging off a fronted phrase: take the noun right before the cue
-        j = v.i - 1
-        for _ in range(3):
-            while j >= 0 and (v.doc[j].is_punct or v.doc[j].pos_ == "ADV" or (
-                    v.doc[j].like_num and v.doc[j].dep_ == "appos" and j > 0 and v.doc[j - 1].text == ",")):
-                j -= 1  # `Marcel Lazar, 44, said`: the age is no speaker
-            if j >= 0 and v.doc[j + 1].text == ")":
-                # `Sen. Elizabeth Warren (D-MA) said`: the name before the party tag speaks
-                k = j
-                while k >= 0 and v.doc[k].text != "(" and j - k < 6:
-                    k -= 1
-                if k >= 1 and v.doc[k].text == "(":
-                    j = k - 1
-                    continue
-            if j < 0 or not (v.doc[j].lower_ in OBJECT_PRONOUNS or v.doc[j].dep_ in ("dobj", "pobj")) or \
-                    v.doc[j + 1].text != ",":
-                break
-            # `Clinton, without naming him, also accused`: the phrase set off by commas is no speaker
-            k = j
-            while k >= 0 and v.doc[k].text != ",":
-                k -= 1
-            if k < 1:
-                break
-            j = k - 1
+        j = _noun_before(v)
         if j >= 0 and v.doc[j].pos_ in ("PROPN", "NOUN", "PRON") and v.doc[j].lower_ not in EXPLETIVE:
             return v.doc[j]
     if _is_own_participle(v) and v.head.dep_ == "ccomp" and v.head.head.i != v.head.i and \
@@ -160,6 +138,33 @@ def _subject(v, depth: int = 0):
             return _author(head)  # `a statement saying`, `officials saying`
         return _subject(head, depth + 1)
     return None
+
+
+def _noun_before(v) -> int:
+    """Index of the word before cue ``v`` that may be its speaker when the parse gives it no subject,
+    passing over punctuation, adverbs, an age (`Marcel Lazar, 44, said`), a party tag (`Sen. Elizabeth
+    Warren (D-MA) said`) and a phrase set off by commas that ends in an object (`Clinton, without naming
+    him, also accused`); -1 if there is none."""
+    doc = v.doc
+    j = v.i - 1
+    for _ in range(3):  # at most three such stretches
+        while j >= 0 and (doc[j].is_punct or doc[j].pos_ == "ADV" or (
+                doc[j].like_num and doc[j].dep_ == "appos" and j > 0 and doc[j - 1].text == ",")):
+            j -= 1
+        if j < 0:
+            return j
+        opener = "(" if doc[j + 1].text == ")" else (
+            "," if doc[j + 1].text == "," and (doc[j].lower_ in OBJECT_PRONOUNS or doc[j].dep_ in ("dobj", "pobj"))
+            else None)
+        if opener is None:
+            return j
+        k = j
+        while k >= 0 and doc[k].text != opener and (opener == "," or j - k < 6):
+            k -= 1
+        if k < 1 or doc[k].text != opener:
+            return j
+        j = k - 1
+    return j
 
 
 def _author(noun):
@@ -363,12 +368,13 @@ def _content(v, lemma: str, subject):
                 continue
             if c.i < v.i or c.dep_ in ("punct", "cc", "advcl", "npadvmod", "advmod", "neg", "aux", "auxpass"):
                 continue
-            if c.dep_ == "prep" and (any(g.lemma_.lower() in ("condition", "anonymity") for g in c.children) or (
-                    lemma == "speak" and c.lower_ not in ("about", "of", "on", "against"))):
-                continue  # `spoke on condition of anonymity`, `spoke to reporters`: no content
+            if c.dep_ == "prep" and any(g.lemma_.lower() in ("condition", "anonymity") for g in c.children):
+                continue  # `spoke on condition of anonymity`: no content
             if c.dep_ == "prep" and parts and any(g.ent_type_ in ("DATE", "TIME") for g in c.children):
                 continue  # `endorsed Clinton on Tuesday`: when, not what
-            if c.dep_ in OBJECT_DEPS or (c.dep_ == "prep" and c.lower_ in OBJECT_PREPS and lemma != "say"):
+            # `spoke to reporters`: not every cue's prepositional object is content
+            if c.dep_ in OBJECT_DEPS or (c.dep_ == "prep" and c.lower_ in cues.CONTENT_PREPS.get(lemma, OBJECT_PREPS)
+                                         and lemma != "say"):
                 if c.dep_ == "dative" or (lemma in ADDRESSEE_CUES and c.dep_ == "dobj" and
                                           any(x.dep_ in ("xcomp", "ccomp") for x in v.children)):
                     if lemma in ("tell", "inform", "assure", "brief", "remind"):

@@ -89,6 +89,11 @@ def is_statement(q: marks.Quoted, page: str, para: Part) -> bool:
     return (at_para_start or ":" in before) and (ends_sentence or not q.closed) and words >= 2
 
 
+def _words(text: str) -> list[str]:
+    """The words of a text that hold a letter or digit (marks and dashes alone are no words)."""
+    return [w for w in text.split() if any(ch.isalnum() for ch in w)]
+
+
 def _trim_range(page: str, start: int, end: int) -> tuple[int, int]:
     while start < end and page[start] in " \t\n,;:":
         start += 1
@@ -503,7 +508,7 @@ class ArticleQuotes:
                 # a colon that introduces the statement (`described the season in a letter:`)
                 min_words = 2 if cues.stance(a.lemma) in ("deny", "accuse", "condemn", "welcome") or (
                     a.lemma in cues.OBJECT_CUES and not a.doc.text.rstrip().endswith(":")) else 3
-                words = [w for w in page[cs:ce].split() if any(ch.isalnum() for ch in w)]
+                words = _words(page[cs:ce])
                 if a.lemma in cues.NAME_OBJECT_CUES and len(words) == 1 and words[0][:1].isupper():
                     min_words = 1  # `Sanders endorsed Clinton`: the name is who he endorsed
                 if len(words) < min_words:
@@ -553,12 +558,9 @@ class ArticleQuotes:
                 # a quote left open at the end of its paragraph goes on in the next one: one statement
                 carried = self._open_quote if (i == 0 and cue == "(continuation)" and st.open_at >= 0 and
                                                not page[p.part.start:st.open_at].strip()) else None
-                n = len(self.quotes)
-                self._emit(st.start, st.end, "direct", a, sp, cue=cue)
-                if len(self.quotes) > n and carried is not None:
-                    self._utterance[-1] = carried
-                if len(self.quotes) > n:
-                    self._open_quote = self._utterance[-1] if not st.closed and i == len(p.statements) - 1 else None
+                key = self._emit(st.start, st.end, "direct", a, sp, cue=cue, utterance=carried)
+                if key is not None:
+                    self._open_quote = key if not st.closed and i == len(p.statements) - 1 else None
                 last_speech, last_cue = sp, a
             if p.statements or speeches:
                 pending_intro = pending_intro if not p.statements else None
@@ -601,7 +603,7 @@ class ArticleQuotes:
             return
         line_end = part.text.find("\n", m.end())
         cs, ce = _trim_range(self.page, part.start + m.end(), part.start + (line_end if line_end >= 0 else len(part.text)))
-        if len([w for w in self.page[cs:ce].split() if any(ch.isalnum() for ch in w)]) < 3:
+        if len(_words(self.page[cs:ce])) < 3:
             return
         # a transcript's line is the speaker's words; a headline's is the desk's summary unless in marks
         qtype = "direct" if part is not self.headline or self.page[part.start + m.end()] in marks.DOUBLE + "'\u2018" \
@@ -629,7 +631,7 @@ class ArticleQuotes:
         for st in spans:
             for k in range(max(st.start, cs) - cs, min(st.end, ce) - cs):
                 chars[k] = " "
-        return sum(1 for w in "".join(chars).split() if any(ch.isalnum() for ch in w))
+        return len(_words("".join(chars)))
 
     def _mentions(self, p: Paragraph, sp: Speech | None) -> bool:
         return bool(sp and sp.entity and any(p.part.start <= x < p.part.end for x in sp.entity.positions))
@@ -671,20 +673,26 @@ class ArticleQuotes:
         ent = self.registry.add_org(name, pos)
         return Speech(ent.name, name, pos, pos + len(name), "organization", None, ent)
 
-    def _emit(self, start: int, end: int, qtype: str, a, sp: Speech, cue: str | None = None) -> None:
+    def _emit(self, start: int, end: int, qtype: str, a, sp: Speech, cue: str | None = None,
+              utterance: tuple[int, int] | None = None) -> tuple[int, int] | None:
+        """Record a quote unless (most of) it is recorded already. Its utterance (paragraph and
+        attribution, for `Quote.statement`) is ``utterance`` when given; the key is returned, or None when
+        nothing was recorded."""
         start, end = _trim_range(self.page, start, end)
         if end <= start:
-            return
+            return None
         lo = bisect_left(self._spans, (start - self._longest, -1))
         for qs, qe in self._spans[lo:bisect_left(self._spans, (end, -1))]:
             if _overlap(qs, qe, start, end) > 0.5 * min(qe - qs, end - start):
-                return  # already have (most of) this one
+                return None  # already have (most of) this one
         insort(self._spans, (start, end))
         self._longest = max(self._longest, end - start)
         if sp.entity is not None:
             sp.entity.seen(sp.start)
         self._entities.append(sp.entity)
-        self._utterance.append((self._paragraph, id(a)) if a is not None else None)
+        # the attribution object is alive for its whole paragraph, so its id is a key there
+        key = utterance or ((self._paragraph, id(a)) if a is not None else None)
+        self._utterance.append(key)
         self.quotes.append(Quote(
             text=self.page[start:end], start=start, end=end, type=qtype,
             cue=cue if cue is not None else (a.cue if a else None),
@@ -698,6 +706,7 @@ class ArticleQuotes:
             confidence=_confidence(qtype, a, sp, cue),
             stance=cues.stance(a.lemma) if a is not None else "assert",
         ))
+        return key
 
 
 _ASIDE_WORDS = {"which", "who", "whom", "whose"}
@@ -712,10 +721,10 @@ def _aside_cut(a) -> int:
         if tok.dep_ != "relcl" or tok.idx + off < a.content_start:
             continue
         first = tok.left_edge
-        if first.i < 2 or doc[first.i - 1].text != "," or first.lower_ not in _ASIDE_WORDS:
-            if not (first.i >= 3 and first.lower_ in ("for", "of", "in") and doc[first.i + 1].lower_ in _ASIDE_WORDS
-                    and doc[first.i - 1].text == ","):
-                continue
+        # `, which ...` or `, for whom ...`, after a comma
+        wh = doc[first.i + 1] if first.lower_ in ("for", "of", "in") and first.i + 1 < len(doc) else first
+        if first.i < 2 or doc[first.i - 1].text != "," or wh.lower_ not in _ASIDE_WORDS:
+            continue
         last = tok.right_edge
         if abs(last.idx + len(last.text) + off - end) > 2 or first.idx + off <= a.content_start:
             continue
