@@ -31,6 +31,7 @@ from typing import Any
 import pyarrow as pa
 
 from newsgraph.model import Article, Document, Part
+from newsgraph.store.sqlite import quote_row
 
 # SQLite affinity -> Arrow type
 _TYPES = {"TEXT": pa.string(), "INTEGER": pa.int64(), "REAL": pa.float64()}
@@ -222,16 +223,8 @@ def build_rows(document: Document, articles: Iterable[Article], *,
             kind = q.speaker_kind or "unknown"
             if name:
                 speakers[(name, kind)] = None
-            out["quotes"].append({
-                "id": q.id or f"{art.id}-q{j}", "article_id": art.id,
-                "speaker_id": speaker_id(name, kind) if name else None,
-                "start": q.start, "end": q.end, "text": q.text, "type": q.type, "cue": q.cue,
-                "cue_start": q.cue_start, "cue_end": q.cue_end, "speaker": name,
-                "speaker_mention": q.speaker_mention, "speaker_start": q.speaker_start,
-                "speaker_end": q.speaker_end, "speaker_kind": q.speaker_kind, "speaker_role": q.speaker_role,
-                "addressee": q.addressee, "confidence": q.confidence, "stance": q.stance,
-                "statement": q.statement,
-            })
+            out["quotes"].append(dict(zip(COLUMNS["quotes"], quote_row(
+                q, art.id, j, speaker_id(name, kind) if name else None, name))))
         quoted_kinds = {_clean(q.speaker): q.speaker_kind or "unknown" for q in art.quotes}
         for sp in art.speakers:
             name = _clean(sp.name)

@@ -314,6 +314,17 @@ _QUOTE_COLUMNS = (
     "speaker_role", "addressee", "confidence", "stance", "statement",
 )
 _PARAGRAPH_COLUMNS = ("article_id", "idx", "kind", "start", "end", "text")
+
+
+def quote_row(q: Any, article_id: str, j: int, speaker_id: int | None, name: str | None) -> tuple:
+    """The values of one quote in the order of ``_QUOTE_COLUMNS`` (the store and the cluster's tables
+    both write them): ``j`` is its index in the article, ``name`` its cleaned speaker name."""
+    return (
+        q.id or f"{article_id}-q{j}", article_id, speaker_id,
+        q.start, q.end, q.text, q.type, q.cue, q.cue_start, q.cue_end,
+        name, q.speaker_mention, q.speaker_start, q.speaker_end, q.speaker_kind,
+        q.speaker_role, q.addressee, q.confidence, q.stance, q.statement,
+    )
 _PLACE_COLUMNS = ("article_id", "start", "end", "text", "name", "geonameid", "country", "kind", "lat", "lon",
                   "confidence", "metonymy", "dateline")
 _ENTITY_COLUMNS = ("id", "article_id", "name", "kind", "aliases", "roles", "organization", "country", "mentions")
@@ -575,15 +586,8 @@ class Store:
 
             speaker_ids = self._speaker_ids(c, list(speaker_keys)) if speaker_keys else {}
 
-            rows = []
-            for q, name, kind, article_id, j in quote_rows:
-                rows.append((
-                    q.id or f"{article_id}-q{j}", article_id,
-                    speaker_ids.get((name, kind)) if name else None,
-                    q.start, q.end, q.text, q.type, q.cue, q.cue_start, q.cue_end,
-                    name, q.speaker_mention, q.speaker_start, q.speaker_end, q.speaker_kind,
-                    q.speaker_role, q.addressee, q.confidence, q.stance, q.statement,
-                ))
+            rows = [quote_row(q, article_id, j, speaker_ids.get((name, kind)) if name else None, name)
+                    for q, name, kind, article_id, j in quote_rows]
             c.executemany(_insert_sql("quotes", _QUOTE_COLUMNS), rows)
 
             merged: dict[tuple[str, int], list[Any]] = {}
