@@ -80,15 +80,17 @@ PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "him", "her", "them", "
 
 def speaker_description(q: Any) -> str:
     """The speaker as the article presents them: the resolved name, the role it states and, where it
-    differs, the mention as written at this attribution (`Jeff Weaver, aide (the Sanders aide)`). Gold
-    sources are whole mentions, appositions included, so the name alone would miss them. A pronoun
-    mention is never added: a pronoun's speaker is right only when it is resolved right."""
+    differs, the whole phrase that names the speaker at this attribution (``Quote.speaker_phrase``, or
+    the mention when there is no phrase): `Jeff Weaver, aide (the Sanders aide)`, `Woodrow Benford (Woodrow
+    Benford, 58, who lives outside Minneapolis)`. PolNeAR's gold sources are such whole phrases,
+    appositions and relative clauses included, so the name alone would miss them. A pronoun is never
+    added: a pronoun's speaker is right only when it is resolved right."""
     name = q.speaker or ""
     role = (q.speaker_role or "").strip()
     out = name
     if role and role.lower() not in name.lower():
         out = f"{name}, {role}" if name else role
-    mention = " ".join((q.speaker_mention or "").split())
+    mention = " ".join((q.speaker_phrase or q.speaker_mention or "").split())
     if mention and mention.lower() not in PRONOUNS and mention.lower() not in out.lower():
         out = f"{out} ({mention})" if out else mention
     return out

@@ -42,7 +42,7 @@ DEFAULT_DB = "newsgraph.db"
 ARTICLE_KEYS = ("n", "id", "headline", "published", "dateline", "truncated", "source", "url", "quotes", "copy_of",
                 "copies")
 QUOTE_KEYS = ("id", "article", "text", "type", "cue", "stance", "speaker", "speaker_role",
-              "speaker_mention", "addressee", "start", "end", "statement")
+              "speaker_mention", "speaker_phrase", "addressee", "start", "end", "statement")
 SPEAKER_KEYS = ("name", "kind", "quotes", "articles", "roles")
 
 # colours for speakers in `show`, in order of first appearance

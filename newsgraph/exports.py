@@ -19,7 +19,7 @@ FORMATS = ("jsonl", "csv", "parquet", "acled", "plover")
 
 KEYS: dict[str, tuple[str, ...]] = {
     "articles": ("id", "n", "headline", "published", "dateline", "source", "url", "truncated", "quotes"),
-    "quotes": ("id", "article", "text", "type", "cue", "stance", "speaker", "speaker_role", "speaker_mention",
+    "quotes": ("id", "article", "text", "type", "cue", "stance", "speaker", "speaker_role", "speaker_mention", "speaker_phrase",
                "speaker_kind", "addressee", "start", "end", "confidence", "statement", "published", "source"),
     "entities": ("id", "article", "name", "kind", "aliases", "roles", "organization", "country", "mentions",
                  "published"),

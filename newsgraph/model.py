@@ -60,8 +60,9 @@ class Quote:
     ``start``/``end`` delimit the content without its quotation marks; ``cue`` is the
     verb or phrase that attributes it (``said``, ``according to``, ``(continuation)``
     for a quote paragraph that continues the previous speaker).
-    ``speaker_mention`` is the speaker as written at this place (``he``, ``the minister``)
-    and ``speaker`` the resolved name (``Marta Oyelaran``), or the mention itself when
+    ``speaker_mention`` is the speaker as written at this place (``he``, ``the minister``),
+    ``speaker_phrase`` the whole phrase that names them there (``Ann Lee, 58, who runs the
+    bakery``), and ``speaker`` the resolved name (``Marta Oyelaran``), or the mention itself when
     nothing better is known (``officials``).
     """
 
@@ -78,6 +79,11 @@ class Quote:
     speaker_end: int | None = None
     speaker_kind: SpeakerKind = "unknown"
     speaker_role: str | None = None
+    # the whole phrase that names the speaker, with its appositions, modifiers and relative clauses
+    # (`Woodrow Benford, 58, who lives outside Minneapolis`); None for a pronoun or a continuation
+    speaker_phrase: str | None = None
+    speaker_phrase_start: int | None = None
+    speaker_phrase_end: int | None = None
     addressee: str | None = None
     confidence: float = 1.0
     stance: str = "assert"  # assert | deny | accuse | condemn | welcome | urge | warn | promise | question | believe

@@ -124,8 +124,8 @@ def compare(case: dict, predictions: Iterable[Any], min_overlap: float = 0.5) ->
     """Every problem with ``predictions`` (Quote objects or dicts) for one gold case.
 
     Checks, in the scorer's terms: offsets point at the quote's text; each non-optional
-    gold quote is matched with the right speaker, type, role (when gold gives one) and
-    addressee (when gold gives one); no prediction matches nothing (predictions that
+    gold quote is matched with the right speaker, type, role (when gold gives one),
+    addressee and speaker phrase (each when gold gives one); no prediction matches nothing (predictions that
     overlap an optional gold quote are ignored).
     """
     text = case["text"]
@@ -138,6 +138,9 @@ def compare(case: dict, predictions: Iterable[Any], min_overlap: float = 0.5) ->
             continue
         if text[s:e] != qt:
             problems.append(f"offsets ({s}, {e}) give {text[s:e][:50]!r}, not the quote text {str(qt)[:50]!r}")
+        phrase, ps, pe = _get(q, "speaker_phrase"), _get(q, "speaker_phrase_start"), _get(q, "speaker_phrase_end")
+        if phrase is not None and (not isinstance(ps, int) or text[ps:pe] != phrase):
+            problems.append(f"speaker phrase offsets ({ps}, {pe}) do not give {phrase[:50]!r}")
         ts, te = trimmed(text, s, e)
         if te > ts:
             preds.append((ts, te, q))
@@ -161,6 +164,8 @@ def compare(case: dict, predictions: Iterable[Any], min_overlap: float = 0.5) ->
             problems.append(f"{label}: speaker_role {_get(pq, 'speaker_role')!r} should contain {g['role']!r}")
         if g.get("addressee") and not addressee_ok(_get(pq, "addressee"), g["addressee"]):
             problems.append(f"{label}: addressee {_get(pq, 'addressee')!r} should be {g['addressee']!r}")
+        if g.get("speaker_phrase") and _loose(_get(pq, "speaker_phrase") or "") != _loose(g["speaker_phrase"]):
+            problems.append(f"{label}: speaker_phrase {_get(pq, 'speaker_phrase')!r} should be {g['speaker_phrase']!r}")
     for pi, (ps, pe, pq) in enumerate(preds):
         if pi in matched_p:
             continue
@@ -212,7 +217,7 @@ def check_case(case: dict) -> list[str]:
         if missing:
             out.append(f"{where}: quote {i} lacks {sorted(missing)}")
             continue
-        extra = q.keys() - QUOTE_KEYS - {"addressee"}
+        extra = q.keys() - QUOTE_KEYS - {"addressee", "speaker_phrase"}
         if extra:
             out.append(f"{where}: quote {i} has unknown keys {sorted(extra)}")
         if q["type"] not in TYPES:
@@ -230,6 +235,8 @@ def check_case(case: dict) -> list[str]:
             continue
         if q["role"] is not None and _loose(q["role"]) not in _loose(text):
             out.append(f"{where}: quote {i} role {q['role']!r} is not written in the text")
+        if q.get("speaker_phrase") is not None and q["speaker_phrase"] not in text:
+            out.append(f"{where}: quote {i} speaker_phrase {q['speaker_phrase']!r} is not in the text")
         if not q["optional"]:
             names = [q["speaker"], *q["aliases"]]
             if not any(norm_name(n) and norm_name(n) in norm_name(text) for n in names):

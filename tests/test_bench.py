@@ -138,6 +138,8 @@ def test_speaker_description_adds_the_mention_as_written():
     assert quotes.speaker_description(q) == "Jeff Weaver, aide"
     q.speaker_mention = "Weaver"
     assert quotes.speaker_description(q) == "Jeff Weaver, aide"
+    q.speaker_mention, q.speaker_phrase = "Jeff Weaver", "Jeff Weaver, who ran the 2016 campaign"
+    assert quotes.speaker_description(q) == "Jeff Weaver, aide (Jeff Weaver, who ran the 2016 campaign)"
 
 
 def test_unit_follows_the_gold_source():

@@ -17,7 +17,8 @@ pytestmark = pytest.mark.e2e
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
 ARTICLE_KEYS = {"id", "headline", "published", "dateline", "truncated", "source"}
-QUOTE_KEYS = {"id", "article", "text", "type", "cue", "speaker", "speaker_role", "start", "end"}
+QUOTE_KEYS = {"id", "article", "text", "type", "cue", "speaker", "speaker_role", "speaker_phrase", "start", "end",
+              "statement"}
 
 
 def newsgraph(db: Path | None, *args: str, input: str | None = None,

@@ -180,7 +180,7 @@ def test_migration_creates_the_schema(url):
             assert tables[table] == "BASE TABLE", table
         for view in ("article_view", "quote_view", "speaker_view", "event_view", "entity_view"):
             assert tables[view] == "VIEW", view
-        assert c.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0003"
+        assert c.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0004"
         cols = [r[0] for r in c.execute("SELECT column_name FROM information_schema.columns "
                                         "WHERE table_name = 'quotes' ORDER BY ordinal_position")]
         assert cols[:6] == ["id", "article_id", "speaker_id", "start", "end", "text"] and "stance" in cols

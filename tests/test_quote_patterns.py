@@ -65,6 +65,10 @@ def _perfect(case):
             "text": case["text"][s:e], "start": s, "end": e, "type": g["type"], "cue": g["cue"],
             "speaker": g["speaker"], "speaker_role": g["role"], "addressee": g.get("addressee"),
         })
+        if g.get("speaker_phrase"):
+            ps = case["text"].index(g["speaker_phrase"])
+            out[-1].update(speaker_phrase=g["speaker_phrase"], speaker_phrase_start=ps,
+                           speaker_phrase_end=ps + len(g["speaker_phrase"]))
     return out
 
 
@@ -126,6 +130,19 @@ def test_judge_addressee_and_optional():
     s = text.index("cheaper bus fares")
     extra = {"text": text[s:s + 17], "start": s, "end": s + 17, "type": "indirect", "speaker": "students"}
     assert compare(case, good + [extra]) == []  # overlaps an optional gold quote: ignored
+
+
+def test_judge_checks_the_speaker_phrase():
+    case = copy.deepcopy(next(c for c in CASES if c["id"] == "speakers-phrase-relative-clause"))
+    good = _perfect(case)
+    assert compare(case, good) == []
+    short = copy.deepcopy(good)
+    short[0]["speaker_phrase"] = "Woodrow Benford"
+    short[0]["speaker_phrase_end"] = short[0]["speaker_phrase_start"] + len("Woodrow Benford")
+    assert any("speaker_phrase" in p for p in compare(case, short))
+    shifted = copy.deepcopy(good)
+    shifted[0]["speaker_phrase_start"] += 1
+    assert any("speaker phrase offsets" in p for p in compare(case, shifted))
 
 
 def test_judge_no_quote_case():

@@ -575,3 +575,33 @@ def test_quote_statements_are_stored_and_older_stores_gain_the_column(tmp_path):
     with Store(path) as store:
         assert store.schema_version == SCHEMA_VERSION
         assert {q["statement"] for q in store.quotes()} == {None}  # stored before statements existed
+
+
+def test_speaker_phrases_are_stored_and_older_stores_gain_the_columns(tmp_path):
+    import sqlite3
+
+    from newsgraph.pipeline import document, process
+    from newsgraph.store import Store
+
+    text = ("Woodrow Benford, 58, who has farmed outside Marshall for three decades, said the pipeline would "
+            "cross his field.\n\nHe said he would sue.")
+    doc = document(text, source="p.txt")
+    path = tmp_path / "ph.db"
+    with Store(path) as store:
+        store.add(doc, process(doc))
+        rows = sorted(store.quotes(), key=lambda q: q["start"])
+    assert rows[0]["speaker_phrase"] == "Woodrow Benford, 58, who has farmed outside Marshall for three decades"
+    assert text[rows[0]["speaker_phrase_start"]:rows[0]["speaker_phrase_end"]] == rows[0]["speaker_phrase"]
+    assert rows[1]["speaker"] == "Woodrow Benford" and rows[1]["speaker_phrase"] is None  # a pronoun has none
+    con = sqlite3.connect(path)
+    for col in ("speaker_phrase", "speaker_phrase_start", "speaker_phrase_end"):
+        con.execute(f"ALTER TABLE quotes DROP COLUMN {col}")
+    con.execute("PRAGMA user_version = 6")
+    con.commit()
+    con.close()
+    with Store(path) as store:
+        assert store.schema_version == SCHEMA_VERSION == 7
+        assert {q["speaker_phrase"] for q in store.quotes()} == {None}  # stored before phrases existed
+        store.add(document("Ann Lee, a nurse, said the ward was full.", source="q.txt"),
+                  process(document("Ann Lee, a nurse, said the ward was full.", source="q.txt")))
+        assert "Ann Lee, a nurse" in {q["speaker_phrase"] for q in store.quotes()}

@@ -12,6 +12,7 @@ import os
 import re
 import sqlite3
 import warnings
+from html import escape
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import quote
@@ -300,6 +301,10 @@ def test_article_page_highlights_every_quote_by_speaker(client, articles):
     assert [int(a["data-q"]) for a in margin] == list(range(1, len(quotes) + 1))
     haddad = next(q for q in quotes if q["speaker"] == "Leila Haddad" and q["speaker_role"])
     assert haddad["speaker_role"] in html
+    # and the phrase that names the speaker where it says more than the name
+    phrases = {" ".join(q["speaker_phrase"].split()) for q in quotes
+               if q["speaker_phrase"] and q["speaker_phrase"].casefold() != (q["speaker"] or "").casefold()}
+    assert phrases and all(f"({escape(p, quote=False)})" in html.replace("&#39;", "'") for p in phrases)
     # layout parts shown as such: bullets, caption, dateline, headline
     assert '<ul class="bullets"' in html and '<figure class="caption">' in html
     assert '<strong class="dateline">EASTBROOK</strong>' in html

@@ -68,7 +68,8 @@ _COLUMNS: dict[str, tuple[tuple[str, str, bool], ...]] = {
         ("speaker", "TEXT", False), ("speaker_mention", "TEXT", False), ("speaker_start", "INTEGER", False),
         ("speaker_end", "INTEGER", False), ("speaker_kind", "TEXT", False), ("speaker_role", "TEXT", False),
         ("addressee", "TEXT", False), ("confidence", "REAL", False), ("stance", "TEXT", False),
-        ("statement", "INTEGER", False),
+        ("statement", "INTEGER", False), ("speaker_phrase", "TEXT", False),
+        ("speaker_phrase_start", "INTEGER", False), ("speaker_phrase_end", "INTEGER", False),
     ),
     "figures": (
         ("id", "TEXT", True), ("article_id", "TEXT", True), ("quote_id", "TEXT", False), ("start", "INTEGER", True),

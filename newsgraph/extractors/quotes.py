@@ -63,6 +63,7 @@ class Speech:
     kind: str
     role: str | None
     entity: Entity | None = None
+    phrase: tuple[int, int] | None = None  # the whole source phrase (page offsets), modifiers included
 
 
 def quoted_spans(part: Part) -> list[marks.Quoted]:
@@ -258,8 +259,15 @@ class ArticleQuotes:
 
     # ---------------------------------------------------------------- speakers
     def speech(self, att: attributions.Attribution) -> Speech | None:
-        """Who speaks in ``att``; two people named as joint subjects (`Trump and Ryan said`, `Sen. Ann
-        Lee and Rep. Bo Ray wrote`) speak together."""
+        """Who speaks in ``att``, with the whole phrase that names them."""
+        sp = self._joint_speech(att)
+        if sp is not None and sp.phrase is None:
+            sp.phrase = _source_phrase(att, att.subject)
+        return sp
+
+    def _joint_speech(self, att: attributions.Attribution) -> Speech | None:
+        """The speaker; two people named as joint subjects (`Trump and Ryan said`, `Sen. Ann Lee and Rep.
+        Bo Ray wrote`) speak together."""
         sp = self._speech_of(att, att.subject)
         t = att.subject
         if sp is None or sp.kind != "person" or sp.name is None or t is None or t.pos_ != "PROPN":
@@ -693,6 +701,7 @@ class ArticleQuotes:
         # the attribution object is alive for its whole paragraph, so its id is a key there
         key = utterance or ((self._paragraph, id(a)) if a is not None else None)
         self._utterance.append(key)
+        phrase = sp.phrase if cue != "(continuation)" else None
         self.quotes.append(Quote(
             text=self.page[start:end], start=start, end=end, type=qtype,
             cue=cue if cue is not None else (a.cue if a else None),
@@ -702,13 +711,49 @@ class ArticleQuotes:
             speaker_start=sp.start if cue != "(continuation)" else None,
             speaker_end=sp.end if cue != "(continuation)" else None,
             speaker_kind=sp.kind if sp.kind in ("person", "organization", "group") else "unknown",
-            speaker_role=sp.role, addressee=a.addressee if a is not None and cue != "(continuation)" else None,
+            speaker_role=sp.role,
+            speaker_phrase=self.page[phrase[0]:phrase[1]] if phrase else None,
+            speaker_phrase_start=phrase[0] if phrase else None,
+            speaker_phrase_end=phrase[1] if phrase else None,
+            addressee=a.addressee if a is not None and cue != "(continuation)" else None,
             confidence=_confidence(qtype, a, sp, cue),
             stance=cues.stance(a.lemma) if a is not None else "assert",
         ))
         return key
 
 
+def _source_phrase(att: attributions.Attribution, t) -> tuple[int, int] | None:
+    """The whole phrase that names the source, as written: the subject with its appositions, modifiers and
+    relative clauses (`Woodrow Benford, 58, who lives outside Minneapolis`), up to the cue and never into
+    the content. None for a pronoun."""
+    if t is None or t.pos_ == "PRON" or t.lower_ in RELATIVE_PRONOUNS:
+        return None
+    doc = t.doc
+    lo, hi = t.left_edge.i, t.right_edge.i
+    base = att.sent_start
+    stops = {att.verb_i} if att.verb_i >= 0 else set()
+    if att.has_content and not att.content_start <= base + t.idx < att.content_end:
+        # (a parenthetical source, `The risk, port director Amal Haddad said, is ...`, lies inside its content)
+        stops |= {x.i for x in doc if att.content_start <= base + x.idx < att.content_end}
+    for c in t.children:  # `Kim, explaining that ...`: a participle after a comma tells what the source did
+        if c.dep_ == "acl" and c.tag_ == "VBG" and c.i > t.i and doc[c.left_edge.i - 1].text == ",":
+            stops.add(c.left_edge.i)
+    for i in range(t.i + 1, hi + 1):
+        if i in stops:
+            hi = i - 1
+            break
+    for i in range(t.i - 1, lo - 1, -1):
+        if i in stops:
+            lo = i + 1
+            break
+    while lo < t.i and (doc[lo].is_punct or doc[lo].dep_ == "cc"):
+        lo += 1
+    while hi > t.i and (doc[hi].is_punct or doc[hi].lower_ in RELATIVE_PRONOUNS or doc[hi].dep_ in ("cc", "aux")):
+        hi -= 1
+    return base + doc[lo].idx, base + doc[hi].idx + len(doc[hi].text)
+
+
+RELATIVE_PRONOUNS = {"who", "whom", "which", "that", "whose"}
 _ASIDE_WORDS = {"which", "who", "whom", "whose"}
 
 

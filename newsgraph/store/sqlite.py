@@ -35,8 +35,8 @@ from typing import Any
 
 from newsgraph.model import Article, Document, Part
 
-SCHEMA_VERSION = 6  # 2: figures and dates; 3: quotes.stance; 4: places, entities, events; 5: duplicates;
-# 6: quotes.statement
+SCHEMA_VERSION = 7  # 2: figures and dates; 3: quotes.stance; 4: places, entities, events; 5: duplicates;
+# 6: quotes.statement; 7: quotes.speaker_phrase
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS figures (
@@ -156,7 +156,10 @@ CREATE TABLE IF NOT EXISTS quotes (
     addressee       TEXT,
     confidence      REAL,
     stance          TEXT,
-    statement       INTEGER         -- parts of one utterance share it (per article)
+    statement       INTEGER,        -- parts of one utterance share it (per article)
+    speaker_phrase  TEXT,           -- the whole phrase naming the speaker, modifiers included
+    speaker_phrase_start INTEGER,
+    speaker_phrase_end   INTEGER
 );
 CREATE INDEX IF NOT EXISTS quotes_article ON quotes(article_id, start);
 CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes(speaker_id);
@@ -312,6 +315,7 @@ _QUOTE_COLUMNS = (
     "id", "article_id", "speaker_id", "start", "end", "text", "type", "cue", "cue_start",
     "cue_end", "speaker", "speaker_mention", "speaker_start", "speaker_end", "speaker_kind",
     "speaker_role", "addressee", "confidence", "stance", "statement",
+    "speaker_phrase", "speaker_phrase_start", "speaker_phrase_end",
 )
 _PARAGRAPH_COLUMNS = ("article_id", "idx", "kind", "start", "end", "text")
 
@@ -324,6 +328,7 @@ def quote_row(q: Any, article_id: str, j: int, speaker_id: int | None, name: str
         q.start, q.end, q.text, q.type, q.cue, q.cue_start, q.cue_end,
         name, q.speaker_mention, q.speaker_start, q.speaker_end, q.speaker_kind,
         q.speaker_role, q.addressee, q.confidence, q.stance, q.statement,
+        q.speaker_phrase, q.speaker_phrase_start, q.speaker_phrase_end,
     )
 _PLACE_COLUMNS = ("article_id", "start", "end", "text", "name", "geonameid", "country", "kind", "lat", "lon",
                   "confidence", "metonymy", "dateline")
@@ -475,8 +480,11 @@ class Store:
             with self._transaction():
                 if 0 < version < 3:  # a column added to an existing table
                     c.execute("ALTER TABLE quotes ADD COLUMN stance TEXT")
-                if 0 < version < 6 and "statement" not in {r[1] for r in c.execute("PRAGMA table_info(quotes)")}:
-                    c.execute("ALTER TABLE quotes ADD COLUMN statement INTEGER")
+                have = {r[1] for r in c.execute("PRAGMA table_info(quotes)")}
+                for col, kind in (("statement", "INTEGER"), ("speaker_phrase", "TEXT"),
+                                  ("speaker_phrase_start", "INTEGER"), ("speaker_phrase_end", "INTEGER")):
+                    if 0 < version and have and col not in have:  # columns added to an existing table
+                        c.execute(f"ALTER TABLE quotes ADD COLUMN {col} {kind}")
                 if version == 4:  # early v4 stores lack the casualty counts of events
                     have = {r[1] for r in c.execute("PRAGMA table_info(events)")}
                     for col in ("dead", "injured", "arrested"):
@@ -782,7 +790,8 @@ class Store:
             'SELECT q.id, q.article_id AS article, a.n AS article_n, q.text, q.type, q.cue, '
             'q.speaker, q.speaker_role, q.speaker_mention, q.speaker_kind, q.addressee, '
             'q.start, q."end", q.cue_start, q.cue_end, q.speaker_start, q.speaker_end, '
-            'q.confidence, q.stance, q.statement, a.headline, a.published, a.source '
+            'q.confidence, q.stance, q.statement, q.speaker_phrase, q.speaker_phrase_start, '
+            'q.speaker_phrase_end, a.headline, a.published, a.source '
             "FROM quotes q JOIN articles a ON a.id = q.article_id"
         )
         sql = _where_order_limit(sql, where, " ORDER BY a.n, q.start, q.\"end\"", limit, params)
@@ -1342,6 +1351,7 @@ def _check_offsets(document: Document, articles: list[Article]) -> None:
             check(what, q.start, q.end)
             check(what + " cue", q.cue_start, q.cue_end)
             check(what + " speaker", q.speaker_start, q.speaker_end)
+            check(what + " speaker phrase", q.speaker_phrase_start, q.speaker_phrase_end)
         for f in art.figures:
             check(f"figure {f.text[:30]!r}", f.start, f.end)
         for pl in art.places:

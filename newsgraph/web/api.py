@@ -96,6 +96,7 @@ class Quote(Open):
     end: int
     confidence: Optional[float] = None
     statement: Optional[int] = None
+    speaker_phrase: Optional[str] = None
     headline: Optional[str] = None
     published: Optional[str] = None
 

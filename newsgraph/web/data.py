@@ -536,7 +536,7 @@ class ReadOnlyStore(Store):
             params += [len(until_s), until_s]
         columns = ('SELECT q.id, q.article_id AS article, a.n AS article_n, q.text, q.type, q.cue, q.stance, '
                    'q.speaker, q.speaker_role, q.speaker_mention, q.speaker_kind, q.addressee, q.start, q."end", '
-                   'q.confidence, a.headline, a.published')
+                   'q.confidence, q.statement, q.speaker_phrase, a.headline, a.published')
         if sort == "relevance" and q is not None and q.strip() and len(where) == 1:
             # the query alone: the full-text index counts and ranks by itself
             total, ranked = self._ranked_quotes(params[0], limit, offset)

@@ -192,8 +192,11 @@ def article_view(art: dict[str, Any], figures: list[dict[str, Any]], events: lis
         s["role"] = s["role"] or q.get("speaker_role")
     who = []
     for i, q in enumerate(art["quotes"], 1):
-        mention = q.get("speaker_mention")
-        if mention and q.get("speaker") and q["speaker"].casefold() in mention.casefold():
+        # the phrase that names the speaker as written (`Ann Lee, 58, who runs the bakery`) where it says
+        # more than the name
+        mention = " ".join((q.get("speaker_phrase") or q.get("speaker_mention") or "").split()) or None
+        if mention and q.get("speaker") and (mention.casefold() == q["speaker"].casefold() or (
+                not q.get("speaker_phrase") and q["speaker"].casefold() in mention.casefold())):
             mention = None
         who.append({**q, "i": i, "colour": colours.get(q.get("speaker"), "spx"), "mention": mention})
     return {"headline": headline, "parts": parts, "who": who, "speakers": list(speakers.values()),
