@@ -82,6 +82,11 @@ def _subject(v, depth: int = 0):
         after = [c for c in subjects if c.i > v.i]
         if after:
             children = [c for c in children if c.dep_ not in SUBJECT_DEPS or c.i > v.i]
+    elif len(subjects) > 1 and all(c.i < v.i for c in subjects) and \
+            any(x.text in CLOSING_MARKS for x in v.doc[subjects[-2].i:subjects[-1].i]):
+        # `"The citizens paid ...," Marchetti said`: the quoted words' subject hangs on `said` too; the
+        # subject after the closing mark is the speaker
+        children = [c for c in children if c.dep_ not in SUBJECT_DEPS or c.i == subjects[-1].i]
     for c in children:
         if c.dep_ in SUBJECT_DEPS:
             if c.lower_ in RELATIVE and v.dep_ == "relcl":
