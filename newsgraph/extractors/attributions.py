@@ -107,6 +107,9 @@ def _subject(v, depth: int = 0):
         for c in v.children:
             if c.dep_ in ("dobj", "attr", "dative") and c.i > v.i and c.pos_ in ("PROPN", "NOUN"):
                 return c
+        name = _name_after(v)
+        if name is not None:
+            return name
     if v.dep_ == "relcl" and v.head.pos_ in ("PROPN", "NOUN"):
         return _author(v.head)
     if depth == 0 and v.dep_ == "ROOT" and v.tag_ != "VBN":
@@ -145,6 +148,21 @@ def _subject(v, depth: int = 0):
     return None
 
 
+def _name_after(v):
+    """The last word of the name right after an inverted cue that the parse gave no subject (`"...," said
+    England sevens coach Mike Friday`, with `sevens` taken for a verb), or None: proper nouns before the
+    first comma or preposition, a date not counted."""
+    doc = v.doc
+    last = None
+    for j in range(v.i + 1, min(len(doc), v.i + 9)):
+        t = doc[j]
+        if t.is_punct or t.pos_ in ("ADP", "SCONJ", "CCONJ"):
+            break
+        if t.pos_ == "PROPN" and (t.ent_type_ not in ("DATE", "TIME") or (last is not None and last.i == j - 1)):
+            last = t  # `Mike Friday`: a date word after a name is the surname
+    return last
+
+
 def _noun_before(v) -> int:
     """Index of the word before cue ``v`` that may be its speaker when the parse gives it no subject,
     passing over punctuation, adverbs, an age (`Marcel Lazar, 44, said`), a party tag (`Sen. Elizabeth
@@ -155,6 +173,8 @@ def _noun_before(v) -> int:
     for _ in range(3):  # at most three such stretches
         while j >= 0 and (doc[j].is_punct or doc[j].pos_ == "ADV" or (
                 doc[j].like_num and doc[j].dep_ == "appos" and j > 0 and doc[j - 1].text == ",")):
+            if doc[j].text in QUOTE_MARKS:
+                return -1  # never a word of the quoted words before the cue
             j -= 1
         if j < 0:
             return j
@@ -359,6 +379,8 @@ def _content(v, lemma: str, subject):
             span = _span(toks)
             if x.lower_.endswith(("self", "selves")):
                 span = None  # `found himself in an awkward position`: no finding
+            if xs[0].dep_ == "prep" and (x.ent_type_ == "PERSON" or x.lower_ in OBJECT_PRONOUNS):
+                span = None  # `responding to Julian Lewis, who said ...`: whom, not what, is answered
             if span and sum(1 for t in toks if not t.is_punct) >= 2 and x.lower_ not in EMPTY_OBJECTS and \
                     not any(t.lower_ in ("comment", "comments") for t in x.subtree):
                 return _trim(doc, *span, strip_mark=False)
@@ -644,6 +666,12 @@ def find(doc, sent_start: int = 0) -> list[Attribution]:
             continue
         s, e = span
         if s <= tok.idx < e and not (lemma in cues.OBJECT_CUES) and _parenthetical(tok, subject) is None:
+            continue
+        if subject.i > tok.i and s <= subject.left_edge.idx and (
+                subject.idx < e or not doc.text[e:subject.left_edge.idx].strip()):
+            # `"...," said England sevens coach Mike Friday` misparsed as a clause: the speaker is no content
+            out.append(Attribution(phrase, lemma, sent_start + cs, sent_start + ce, subject, None, None,
+                                   _addressee(tok, lemma), sent_start, doc, verb_i=tok.i))
             continue
         out.append(Attribution(phrase, lemma, sent_start + cs, sent_start + ce, subject, sent_start + s,
                                sent_start + e, _addressee(tok, lemma), sent_start, doc, verb_i=tok.i))

@@ -94,8 +94,8 @@ NAME_OBJECT_CUES = {
     "cite", "reject",
 }
 # the prepositions whose object is the content, for cues that take fewer than the usual ones
-# (`spoke about the plan`, but not `spoke to reporters`)
-CONTENT_PREPS = {"speak": {"about", "of", "on", "against"}}
+# (`spoke about the plan`, but not `spoke to reporters`; `discussed the plan`, but not `discuss with partners`)
+CONTENT_PREPS = {"speak": {"about", "of", "on", "against"}, "discuss": {"about", "of", "on"}}  # not `discuss with X`
 # cues whose object (not only a clause) is what was said: `said the same`, `claimed victory`,
 # `a poll showed Trump leading`; and those whose prepositional object is (`argued for`, `responded to`)
 DOBJ_CUES = {"show", "find", "indicate", "suggest", "respond", "answer", "mention", "echo", "recall", "say",

@@ -329,16 +329,24 @@ class ArticleQuotes:
         drop |= {y.i for c in t.subtree if c.dep_ in ("prep", "npadvmod") and c.i > t.i and (
             c.ent_type_ in ("DATE", "TIME") or any(g.ent_type_ in ("DATE", "TIME") for g in c.children))
             for y in c.subtree}
+        # `A spokesman for the summit, which meets in Geneva,`: a relative clause inside a kept phrase is no
+        # part of who speaks either
+        drop |= {y.i for c in t.subtree if c.dep_ == "relcl" and c.i > t.i and c.left_edge.i > 0
+                 and doc[c.left_edge.i - 1].text == "," for y in c.subtree}
         toks = [x for x in t.subtree if x.i not in drop]
         while toks and (toks[0].is_punct or toks[0].dep_ == "cc"):
             toks = toks[1:]
-        while toks and toks[-1].is_punct:
+        while toks and toks[-1].is_punct and not (toks[-1].text == ")" and any(x.text == "(" for x in toks)):
             toks = toks[:-1]
         if not toks:
             toks = [t]
         m_start, m_end = base + toks[0].idx, base + toks[-1].idx + len(toks[-1].text)
         mention = self.page[m_start:m_end]
         person_ent = _ent_of(t)
+        if person_ent is not None and person_ent.label_ != "PERSON" and person_ent.start == t.i and t.i > 0 and \
+                t.doc[t.i - 1].dep_ == "compound" and t.doc[t.i - 1].head.i == t.i and \
+                is_known_first_name(t.doc[t.i - 1].text):
+            person_ent = _relabel(t.doc[t.i - 1:person_ent.end], "PERSON")  # `Ana Lima` with `Lima` read as the city
         if person_ent is not None and person_ent.label_ != "PERSON" and \
                 name_kind(person_ent.text, person_ent.label_, reg) == "person":
             person_ent = _relabel(person_ent, "PERSON")
