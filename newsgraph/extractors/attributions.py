@@ -413,6 +413,9 @@ def _content(v, lemma: str, subject):
             return None
         if all(p.dep_ == "xcomp" for p in parts) and lemma not in SELF_CONTENT:
             return None  # `declined to comment`, `asked not to be named`: no statement
+        if lemma == "call" and any(p.lower_.endswith(("self", "selves")) for p in parts) and \
+                any(p.dep_ in ("oprd", "attr", "dobj") and p.pos_ == "PROPN" for p in parts):
+            return None  # `a group calling itself the Islamic Front`: a name it goes by, no statement
         # `warned of "serious consequences" if ...`: the condition belongs to the warning
         parts += [c for c in v.children if c.dep_ == "advcl" and c.i > parts[-1].i and any(
             g.dep_ == "mark" and g.lower_ in ("if", "unless") for g in c.children)]

@@ -425,6 +425,15 @@ class ArticleQuotes:
             if ent:
                 ent.seen(pos)
                 return Speech(ent.name, mention, m_start, m_end, "person", _role(ent), ent)
+        named = _self_named(t)
+        if named is not None:
+            # `a group calling itself the Northern Shield Brigade`: the group speaks under that name; `a man
+            # who calls himself Abu Omar`, a person
+            if t.lower_ in ROLE_WORDS or t.lemma_.lower() in ("man", "woman", "person", "boy", "girl"):
+                ent = reg.add_person(named.text, base + named.start_char)
+            else:
+                ent = reg.find_org(named.text) or reg.add_org(named.text, base + named.start_char)
+            return Speech(ent.name, mention, m_start, m_end, ent.kind, None, ent)
         # a description: `the minister`, `the institute`, `officials`, `a ministry spokesman`
         head = t.lemma_.lower() if t.lemma_ else t.lower_
         det = next((c for c in t.children if c.dep_ == "det"), None)
@@ -884,6 +893,23 @@ def _role_in_context_words(ent) -> str | None:
         toks = [t for t in head.subtree if t.i < root.left_edge.i and not t.is_punct and t.dep_ != "det"]
         if toks:
             return _clean_role(doc[toks[0].i:toks[-1].i + 1].text)
+    return None
+
+
+def _self_named(t):
+    """The name in `a group calling itself the Northern Shield Brigade` / `a man who calls himself Abu
+    Omar` (the proper nouns of the complement, without `the`), or None."""
+    for c in t.children:
+        if c.i < t.i or c.dep_ not in ("acl", "relcl") or c.lemma_.lower() not in ("call", "name", "style"):
+            continue
+        kids = list(c.children)
+        if not any(k.dep_ == "dobj" and k.lower_.endswith(("self", "selves")) for k in kids):
+            continue
+        for k in kids:
+            if k.dep_ in ("oprd", "attr", "dobj") and k.pos_ == "PROPN":
+                toks = [x for x in k.subtree if x.pos_ == "PROPN" or (x.i > k.left_edge.i and x.dep_ in ("prep", "pobj", "det"))]
+                toks = [x for x in toks if x.i >= min(y.i for y in toks if y.pos_ == "PROPN")]
+                return t.doc[toks[0].i:max(x.i for x in toks) + 1] if toks else None
     return None
 
 
