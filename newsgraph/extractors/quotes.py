@@ -556,9 +556,17 @@ class ArticleQuotes:
                     continue
                 got = self._adjacent(p, i, speeches)
                 if got is None and i > 0:
-                    prev = [assigned.get(j) for j in range(i - 1, -1, -1) if assigned.get(j)]
+                    prev = [(j, assigned[j]) for j in range(i - 1, -1, -1) if assigned.get(j)]
                     if prev:
-                        got = (prev[0][0], prev[0][1], "(continuation)")
+                        # `"A," he added. His agent told the paper that B. "C."`: a reported statement in a
+                        # sentence between the last quote and this one gives its speaker the floor
+                        last_end = p.statements[prev[0][0]].end
+                        between = [(a, sp) for a, sp in speeches if a.has_content and
+                                   last_end <= min(a.sent_start, a.cue_start, a.content_start) and
+                                   max(a.cue_end, a.content_end) <= st.start]
+                        got = (prev[0][1][0], prev[0][1][1], "(continuation)")
+                        if between and between[-1][1].name != got[0].name:
+                            got = (between[-1][1], between[-1][0], "(continuation)")
                 if got is None and pending_intro is not None and i == 0:
                     got = (pending_intro[0], pending_intro[1],
                            pending_intro[1].cue if pending_intro[1] is not None else ":")
