@@ -506,7 +506,11 @@ class ArticleQuotes:
                 sp = self.speech(a)
                 if sp is not None and (sp.name or sp.mention):
                     speeches.append((a, sp))
-                    if sp.entity is not None:
+                    # `X said he had met Y, who told him that ...`: Y speaks inside X's statement; the next
+                    # `he` is still X
+                    nested = any(b is not a and b.has_content and b.content_start <= a.cue_start < b.content_end
+                                 for b, _ in speeches)
+                    if sp.entity is not None and not nested:
                         self.registry.last_speaker = sp.entity
                         sp.entity.as_subject(sp.start, named=a.subject is not None and a.subject.pos_ != "PRON")
             assigned: dict[int, tuple[Speech, attributions.Attribution, str]] = {}  # statement idx -> speech

@@ -35,6 +35,8 @@ MALE_WORDS = {"spokesman", "chairman", "businessman", "congressman", "man", "fat
               "himself", "policeman", "uncle", "nephew"}
 # `the Amnesty report`: a document, never the organisation `the airline` refers to
 DOCUMENT_WORDS = {"report", "reports", "statement", "study", "survey", "poll", "letter", "filing", "document"}
+_PAPER_NAMES = ("times", "post", "news", "herald", "tribune", "journal", "dawn", "express", "guardian", "telegraph",
+                "mail", "mirror", "gazette", "observer", "independent", "chronicle", "star", "sun", "globe")
 # what a name must hold to be `the airline`, `the bank`: an airline's name says Air, a bank's Bank
 _INSTITUTION_NAMES = {"airline": ("air", "airways", "airlines", "aviation", "jet", "wings"),
                       "carrier": ("air", "airways", "airlines", "aviation", "jet", "telecom", "mobile"),
@@ -43,8 +45,8 @@ _INSTITUTION_NAMES = {"airline": ("air", "airways", "airlines", "aviation", "jet
                       "hospital": ("hospital", "clinic", "medical"), "court": ("court", "tribunal"),
                       "union": ("union", "federation", "association"), "party": ("party", "league", "movement"),
                       "ministry": ("ministry", "department"), "council": ("council",), "army": ("army",),
-                      "club": ("club", "united", "city", "fc"), "newspaper": ("times", "post", "news", "herald",
-                                                                           "tribune", "journal", "dawn", "express")}
+                      "club": ("club", "united", "city", "fc"), "newspaper": _PAPER_NAMES, "paper": _PAPER_NAMES,
+                      "daily": _PAPER_NAMES}
 # bodies of the state are never `the company`, `the group`
 _STATE_WORDS = {"office", "ministry", "department", "government", "council", "police", "army", "court",
                 "commission", "parliament", "assembly", "senate", "administration", "embassy", "forces"}
@@ -65,7 +67,7 @@ PLURAL_PRONOUNS = {"they", "we"}
 INSTITUTIONS = {"airline", "carrier", "company", "firm", "manufacturer", "maker", "retailer", "insurer",
                 "lender", "operator", "broadcaster", "utility", "startup", "charity", "miner", "automaker",
                 "developer", "supplier", "publisher", "producer", "group", "bank", "agency", "organisation",
-                "organization", "club", "team", "network", "newspaper", "channel", "union", "party",
+                "organization", "club", "team", "network", "newspaper", "paper", "daily", "channel", "union", "party",
                 "university", "school", "hospital", "court", "council", "ministry", "department", "army",
                 "militia", "movement", "campaign", "coalition", "government", "administration", "regulator",
                 "watchdog", "outlet", "website", "platform", "app", "service", "body", "institute", "chain"}
@@ -74,7 +76,7 @@ ORG_WORDS = {"ministry", "department", "office", "union", "court", "institute", 
              "company", "corporation", "bank", "group", "army", "police", "board", "embassy", "organization",
              "organisation", "foundation", "federation", "league", "coalition", "campaign", "alliance",
              "administration", "parliament", "assembly", "senate", "congress", "cabinet", "secretariat",
-             "network", "newspaper", "agency", "service", "club", "firm", "bureau", "center", "centre",
+             "network", "newspaper", "paper", "daily", "agency", "service", "club", "firm", "bureau", "center", "centre",
              "fund", "society", "tribunal", "force", "forces", "military", "navy", "station", "school",
              "hospital", "team", "observatory", "trust", "watchdog", "regulator", "commission", "club",
              "white", "house", "pentagon", "kremlin", "survey", "study", "report", "poll", "statement",
