@@ -379,6 +379,10 @@ def _content(v, lemma: str, subject):
             span = _span(toks)
             if x.lower_.endswith(("self", "selves")):
                 span = None  # `found himself in an awkward position`: no finding
+            if lemma == "find" and x.dep_ == "dobj" and any(
+                    c.dep_ in ("acl", "relcl") and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
+                    for c in x.children):
+                span = None  # `has found a way to broadcast data`, `found time to talk`: no finding
             if xs[0].dep_ == "prep" and (x.ent_type_ == "PERSON" or x.lower_ in OBJECT_PRONOUNS):
                 span = None  # `responding to Julian Lewis, who said ...`: whom, not what, is answered
             if span and sum(1 for t in toks if not t.is_punct) >= 2 and x.lower_ not in EMPTY_OBJECTS and \
@@ -732,6 +736,13 @@ def _according(tok, sent_start: int) -> Attribution | None:
     if source is None:
         return None
     phrase_toks = set(t.i for t in tok.subtree) | set(t.i for t in to.subtree) | {tok.i, to.i}
+    comma = next((t.i for t in doc[to.i + 1:to.i + 14] if t.text == ","), None)
+    if comma is not None and all(t.is_punct for t in doc[:tok.i]) and max(phrase_toks) < comma - 1:
+        # `According to blog analysis firm Technorati, ...` misparsed (`blog` a verb): the opening phrase runs
+        # to its comma, and its last name is the source
+        phrase_toks |= set(range(to.i + 1, comma))
+        names = [t for t in doc[to.i + 1:comma] if t.pos_ == "PROPN"]
+        source = names[-1] if names else doc[comma - 1]
     lo, hi = min(phrase_toks), max(phrase_toks)
     before = _trim(doc, 0, doc[lo].idx, strip_mark=False) if lo > 0 else None
     after = _trim(doc, doc[hi].idx + len(doc[hi].text), len(doc.text), strip_mark=False) if hi + 1 < len(doc) else None

@@ -411,7 +411,7 @@ class ArticleQuotes:
         if t.pos_ == "PROPN":
             # a name the NER did not tag: a known person by surname, a first name, or an organisation
             propn = " ".join(x.text for x in toks if x.pos_ == "PROPN" or x.text[:1].isupper())
-            ent = reg.find_person(propn) or reg.find_org(propn)
+            ent = reg.find_person(propn, before=pos) or reg.find_org(propn)
             if ent is None:
                 first = propn.split()[0] if propn else ""
                 if first and (is_known_first_name(first) or first.rstrip(".") in ("Mr", "Mrs", "Ms", "Dr", "Prof")):
@@ -679,8 +679,15 @@ class ArticleQuotes:
         page = self.page
         nxt_open = p.statements[i + 1].open_at if i + 1 < len(p.statements) else p.part.end
         prev_close = p.statements[i - 1].close_at if i > 0 else p.part.start
+        # a quote closed on a full stop, then a new sentence that opens with words of its own and whose cue
+        # reports something of its own (`"... final decision." In its plan, the government said it was ...`):
+        # not the quote's attribution
+        ends_sentence = page[st.start:st.end].rstrip(" '\"\u201d\u2019").endswith((".", "!", "?"))
         if st.close_at >= 0:
             for a, sp in speeches:
+                if ends_sentence and a.has_content and a.content_start > a.cue_end and \
+                        re.search(r"\w", page[st.close_at + 1:min(sp.start, a.cue_start)]):
+                    continue
                 if st.close_at < a.cue_start < nxt_open and a.cue_start - st.close_at < 120:
                     between = page[st.close_at + 1:a.cue_start]
                     if "." not in between.replace("Dr.", "").replace("Mr.", "").replace("Ms.", ""):

@@ -224,7 +224,7 @@ class Registry:
             role = role or " ".join(words[:k])
             name = " ".join(words[k:])
         gender = gender or hon_gender
-        ent = self.find_person(name, gender)
+        ent = self.find_person(name, gender, before=pos)
         if ent is None:
             guessed = None
             if gender is None and " " in name:
@@ -272,7 +272,9 @@ class Registry:
                 ent.gender, ent.gender_guessed = "m", False
 
     # -- lookup ---------------------------------------------------------------------------------
-    def find_person(self, name: str, gender: str | None = None) -> Entity | None:
+    def find_person(self, name: str, gender: str | None = None, before: int | None = None) -> Entity | None:
+        """The person ``name`` (a full name, a surname, a fuller form) refers to; among several, the one seen
+        last before ``before`` (a surname points back to the name it shortens), else the one seen last."""
         name, hon = strip_honorifics(_norm(name))
         gender = gender or hon
         low = name.lower()
@@ -284,7 +286,12 @@ class Registry:
                 return e
         words = low.split()
         matches = []
-        for e in sorted(people, key=lambda e: -e.last_seen):
+        if before is not None:
+            people = sorted(people, key=lambda e: (-e.seen_before(before), -e.last_seen))
+            order = people
+        else:
+            order = sorted(people, key=lambda e: -e.last_seen)
+        for e in order:
             ewords = e.name.lower().split()
             if len(words) < len(ewords) and (ewords[-len(words):] == words):
                 matches.append(e)  # surname (or last names) of a fuller name
@@ -294,8 +301,7 @@ class Registry:
                 matches.append(e)  # fuller form of a name seen as surname only
         if not matches and len(words) == 1:
             # family name first (`Kim Soo-jin` ... `Ms Kim`)
-            matches = [e for e in sorted(people, key=lambda e: -e.last_seen)
-                       if len(e.name.split()) > 1 and e.name.lower().split()[0] == words[0]]
+            matches = [e for e in order if len(e.name.split()) > 1 and e.name.lower().split()[0] == words[0]]
         if gender and len(matches) > 1:
             same = [e for e in matches if e.gender == gender] or [e for e in matches if e.gender is None]
             if same:
