@@ -30,6 +30,8 @@ def only_quote(text: str):
      "Lena Okafor, a nurse at the district hospital in Tamale"),
     ("Mayor Rui Costa, speaking at the opening of the bridge, said traffic would fall by half.", "Mayor Rui Costa"),
     ("The mayor met Tom Reyes, who said the bridge was unsafe.", "Tom Reyes"),
+    ("Nearly two million people could be thrown into poverty, the Asian Development Bank (ADB) has said.",
+     "the Asian Development Bank (ADB)"),  # a closing bracket stays with its opening one
 ])
 def test_the_phrase_is_the_whole_source_up_to_the_cue(text, phrase):
     assert only_quote(text).speaker_phrase == phrase

@@ -46,6 +46,8 @@ SMALL_CLAUSE_CUES = {"show", "find", "indicate", "suggest"}
 AUTHORED_NOUNS = MEDIUM_NOUNS | {"ad", "advert", "advertisement", "commercial", "rally", "essay", "memo", "petition",
                                  "lawsuit", "suit", "complaint", "motion", "bill", "resolution", "e-mail", "text"}
 PAREN_PUNCT = {",", "\u2014", "\u2013", "--", "-"}
+# verbs that say the act below them did not happen (`failed to mention`, `neglected to say`)
+FAILED_ACTS = {"fail", "neglect", "omit", "forget"}
 # cues whose bare infinitive complement is the content (`vowed to fight`, `threatened to quit`)
 SELF_CONTENT = {"promise", "pledge", "vow", "threaten", "swear", "guarantee", "propose", "undertake", "commit"}
 
@@ -636,6 +638,8 @@ def find(doc, sent_start: int = 0) -> list[Attribution]:
             # `the plan announced last week`, `Asked whether ..., she replied`; but `X called on Y to ... and
             # said Z` (a past tense the small model tags as a participle) reports Z
             continue
+        if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in FAILED_ACTS:
+            continue  # `failing to announce any details`: nothing was said (`refused to rule out` is a stance)
         subject = _subject(tok)
         if subject is None:
             continue

@@ -342,7 +342,7 @@ class ArticleQuotes:
             toks = [t]
         m_start, m_end = base + toks[0].idx, base + toks[-1].idx + len(toks[-1].text)
         mention = self.page[m_start:m_end]
-        person_ent = _ent_of(t)
+        person_ent = _whole_name(_ent_of(t))
         if person_ent is not None and person_ent.label_ != "PERSON" and person_ent.start == t.i and t.i > 0 and \
                 t.doc[t.i - 1].dep_ == "compound" and t.doc[t.i - 1].head.i == t.i and \
                 is_known_first_name(t.doc[t.i - 1].text):
@@ -396,7 +396,9 @@ class ArticleQuotes:
                 for c in t.children:
                     if c.dep_ == "relcl" and c.i > t.i and c.lemma_ in ROLE_VERBS:
                         role = _clean_role(_appos_text(c))  # `who heads the students' union`
-            ent = reg.add_person(person_ent.text, base + person_ent.start_char, role=role)
+            hon = doc[person_ent.start - 1].text if person_ent.start > 0 else ""
+            name = f"{hon} {person_ent.text}" if hon.rstrip(".") in ("Mr", "Mrs", "Ms", "Miss") else person_ent.text
+            ent = reg.add_person(name, base + person_ent.start_char, role=role)  # `Mr Howard`: the honorific tells
             return Speech(ent.name, mention, m_start, m_end, "person", role or _role(ent), ent)
         if person_ent is not None and person_ent.label_ != "PERSON" and \
                 name_kind(person_ent.text, person_ent.label_, reg) == "person":
@@ -681,7 +683,7 @@ class ArticleQuotes:
         prev_close = p.statements[i - 1].close_at if i > 0 else p.part.start
         # a quote closed on a full stop, then a new sentence that opens with words of its own and whose cue
         # reports something of its own (`"... final decision." In its plan, the government said it was ...`):
-        # not the quote's attribution
+        # not the quote's attribution (`"..." Smith said the team was ready` may still be Smith's)
         ends_sentence = page[st.start:st.end].rstrip(" '\"\u201d\u2019").endswith((".", "!", "?"))
         if st.close_at >= 0:
             for a, sp in speeches:
@@ -784,7 +786,8 @@ def _source_phrase(att: attributions.Attribution, t) -> tuple[int, int] | None:
             break
     while lo < t.i and (doc[lo].is_punct or doc[lo].dep_ == "cc"):
         lo += 1
-    while hi > t.i and (doc[hi].is_punct or doc[hi].lower_ in RELATIVE_PRONOUNS or doc[hi].dep_ in ("cc", "aux")):
+    while hi > t.i and (doc[hi].is_punct or doc[hi].lower_ in RELATIVE_PRONOUNS or doc[hi].dep_ in ("cc", "aux")) \
+            and not (doc[hi].text == ")" and any(x.text == "(" for x in doc[lo:hi])):
         hi -= 1
     return base + doc[lo].idx, base + doc[hi].idx + len(doc[hi].text)
 
@@ -913,6 +916,24 @@ def _role_in_context_words(ent) -> str | None:
         if toks:
             return _clean_role(doc[toks[0].i:toks[-1].i + 1].text)
     return None
+
+
+def _whole_name(ent):
+    """An entity the NER cut after a function word (`the Office of the` | `Deputy Prime Minister`), run on
+    over the proper nouns that complete it; other entities as they are."""
+    if ent is None or ent[-1].pos_ not in ("DET", "ADP", "CCONJ"):
+        return ent
+    doc, end = ent.doc, ent.end
+    while end < len(doc) and (doc[end].pos_ == "PROPN" or (doc[end].pos_ in ("DET", "ADP") and end + 1 < len(doc)
+                                                          and doc[end + 1].pos_ == "PROPN")):
+        end += 1
+    while end > ent.start and doc[end - 1].pos_ != "PROPN":
+        end -= 1
+    if end <= ent.start:
+        return ent
+    from spacy.tokens import Span
+
+    return Span(doc, ent.start, end, label=ent.label_)
 
 
 def _self_named(t):

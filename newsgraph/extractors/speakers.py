@@ -300,7 +300,8 @@ class Registry:
             elif len(words) > len(ewords) and words[-len(ewords):] == ewords:
                 matches.append(e)  # fuller form of a name seen as surname only
         if not matches and len(words) == 1:
-            # family name first (`Kim Soo-jin` ... `Ms Kim`)
+            # a first name alone (`Donald` for `Donald J. Trump`), or a family name first (`Kim Soo-jin` ... `Ms
+            # Kim`, `Lou Jiwei` ... `Mr. Lou`)
             matches = [e for e in order if len(e.name.split()) > 1 and e.name.lower().split()[0] == words[0]]
         if gender and len(matches) > 1:
             same = [e for e in matches if e.gender == gender] or [e for e in matches if e.gender is None]
