@@ -8,8 +8,9 @@ quote's ``start``/``end`` (offsets into that text) and ``speaker`` become one
 prediction in the format of the shared scorer (``shared/bench/score_quotes.py``),
 which is imported from its path and does the scoring. The speaker is the resolved
 name with the role the article states (``Michael Tyler, a spokesman for the Feingold
-campaign``) and, where it differs and is no pronoun, the mention as written there
-(``Jeff Weaver, aide (the Sanders aide)``).
+campaign``) and, where it differs and is no pronoun, the whole phrase that names the
+speaker there (``Quote.speaker_phrase``, else the mention): ``Jeff Weaver, aide (the
+Sanders aide)``, ``Woodrow Benford (Woodrow Benford, 58, who lives outside Minneapolis)``.
 
 The unit of a prediction follows the gold's annotation convention (``--unit``):
 ``shared/data/quotes`` counts each part of an interrupted quote (`"A," he said. "B."`

@@ -493,6 +493,7 @@ class ArticleQuotes:
         pending_intro: tuple[Speech, attributions.Attribution] | None = None
         for pi, p in enumerate(self.paragraphs):
             self._paragraph = pi
+            before_speech, before_cue = last_speech, last_cue  # the voice the paragraph opens with
             if p.kind == "body":
                 self._colon_statement(p.part)
             atts = []
@@ -560,7 +561,14 @@ class ArticleQuotes:
             for i, st in enumerate(p.statements):
                 if i in assigned:
                     continue
-                got = self._adjacent(p, i, speeches)
+                opens = st.open_at >= 0 and not page[p.part.start:st.open_at].strip()
+                voiced = any(assigned.get(j) for j in range(i)) or (before_speech is not None and opens)
+                got = self._adjacent(p, i, speeches, voiced)
+                if got is None and voiced and opens and i == 0 and before_speech is not None and any(
+                        a.cue_start > st.close_at >= 0 for a, _ in speeches):
+                    # the paragraph's own attribution came after the quote and was passed over: the quote goes on
+                    # with the voice before the paragraph
+                    got = (before_speech, before_cue, "(continuation)")
                 if got is None and i > 0:
                     prev = [(j, assigned[j]) for j in range(i - 1, -1, -1) if assigned.get(j)]
                     if prev:
@@ -675,8 +683,10 @@ class ArticleQuotes:
     def _mentions(self, p: Paragraph, sp: Speech | None) -> bool:
         return bool(sp and sp.entity and any(p.part.start <= x < p.part.end for x in sp.entity.positions))
 
-    def _adjacent(self, p: Paragraph, i: int, speeches):
-        """An attribution right after the statement's closing mark or right before its opening mark."""
+    def _adjacent(self, p: Paragraph, i: int, speeches, voiced: bool = False):
+        """An attribution right after the statement's closing mark or right before its opening mark.
+        ``voiced``: the quote already has a voice to continue (an earlier quote of the paragraph, or the last
+        speaker when it opens the paragraph)."""
         st = p.statements[i]
         page = self.page
         nxt_open = p.statements[i + 1].open_at if i + 1 < len(p.statements) else p.part.end
@@ -687,9 +697,10 @@ class ArticleQuotes:
         ends_sentence = page[st.start:st.end].rstrip(" '\"\u201d\u2019").endswith((".", "!", "?"))
         if st.close_at >= 0:
             for a, sp in speeches:
-                if ends_sentence and a.has_content and a.content_start > a.cue_end and \
-                        re.search(r"\w", page[st.close_at + 1:min(sp.start, a.cue_start)]):
-                    continue
+                if ends_sentence and a.has_content and a.content_start > a.cue_end and (
+                        re.search(r"\w", page[st.close_at + 1:min(sp.start, a.cue_start)]) or
+                        (voiced and sp.start < a.cue_start)):
+                    continue  # `"... our schools." The Refugee Council said X`: the quote goes on with its voice
                 if st.close_at < a.cue_start < nxt_open and a.cue_start - st.close_at < 120:
                     between = page[st.close_at + 1:a.cue_start]
                     if "." not in between.replace("Dr.", "").replace("Mr.", "").replace("Ms.", ""):
