@@ -984,7 +984,10 @@ def _appos_text(tok) -> str:
         toks = toks[:-1]
     if not toks:
         return ""
-    return tok.doc[toks[0].i:toks[-1].i + 1].text
+    doc, i = tok.doc, toks[0].i
+    while i >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_:
+        i = min(i - 2, doc[i - 2].left_edge.i)  # `co-ordinator` split by the tokenizer into `co`, `-`, `ordinator`
+    return doc[i:toks[-1].i + 1].text
 
 
 ROLE_VERBS = {"be", "head", "lead", "chair", "run", "work", "serve", "represent", "own", "manage", "direct",
