@@ -19,8 +19,8 @@ FORMATS = ("jsonl", "csv", "parquet", "acled", "plover")
 
 KEYS: dict[str, tuple[str, ...]] = {
     "articles": ("id", "n", "headline", "published", "dateline", "source", "url", "truncated", "quotes"),
-    "quotes": ("id", "article", "text", "type", "cue", "stance", "speaker", "speaker_role", "speaker_mention", "speaker_phrase",
-               "speaker_kind", "addressee", "start", "end", "confidence", "statement", "published", "source"),
+    "quotes": ("id", "article", "text", "type", "cue", "stance", "speaker", "speaker_role", "speaker_mention",
+               "speaker_phrase", "speaker_kind", "addressee", "start", "end", "confidence", "statement", "published", "source"),
     "entities": ("id", "article", "name", "kind", "aliases", "roles", "organization", "country", "mentions",
                  "published"),
     "figures": ("id", "value", "value_high", "unit", "what", "qualifier", "source", "article", "start", "end",

@@ -12,6 +12,15 @@ PolNeAR training split (counts of annotated cues, not sentences).
 from __future__ import annotations
 
 # lemma -> stance
+# manners of saying, next to the words they report (`"Go back to Univision," Trump barked`): cues only with a
+# clause or a quote (CLAUSE_ONLY below)
+MANNER = {
+    "bark": "assert", "snap": "assert", "thunder": "assert", "scoff": "deny", "sneer": "accuse", "growl": "assert",
+    "sigh": "assert", "gush": "welcome", "marvel": "assert", "muse": "assert", "mutter": "assert",
+    "murmur": "assert", "whisper": "assert", "scream": "assert", "yell": "assert", "exclaim": "assert",
+    "tease": "assert", "gripe": "accuse", "grumble": "accuse", "fume": "accuse", "holler": "assert",
+    "interject": "assert", "counter": "deny", "laugh": "assert", "chuckle": "assert", "cry": "assert",
+}
 SPEECH = {
     # neutral saying / asserting
     "say": "assert", "tell": "assert", "add": "assert", "state": "assert", "declare": "assert",
@@ -60,16 +69,9 @@ SPEECH = {
     "discuss": "assert", "remind": "assert", "imply": "assert", "shout": "assert", "chant": "assert",
     "voice": "assert", "rail": "accuse", "reference": "assert", "speak": "assert", "persuade": "urge",
     "convince": "urge",
-    # manners of saying, next to the words they report (`"Go back to Univision," Trump barked`)
-    "bark": "assert", "snap": "assert", "thunder": "assert", "scoff": "deny", "sneer": "accuse", "growl": "assert",
-    "sigh": "assert", "gush": "welcome", "marvel": "assert", "muse": "assert", "mutter": "assert",
-    "murmur": "assert", "whisper": "assert", "scream": "assert", "yell": "assert", "exclaim": "assert",
-    "tease": "assert", "gripe": "accuse", "grumble": "accuse", "fume": "accuse", "holler": "assert",
-    "interject": "assert", "counter": "deny", "laugh": "assert", "chuckle": "assert", "cry": "assert",
+    **MANNER,
 }
-MANNER_CUES = {"bark", "snap", "thunder", "scoff", "sneer", "growl", "sigh", "gush", "marvel", "muse", "mutter",
-               "murmur", "whisper", "scream", "yell", "exclaim", "tease", "gripe", "grumble", "fume", "holler",
-               "interject", "counter", "laugh", "chuckle", "cry"}
+MANNER_CUES = set(MANNER)
 # of these, the ones whose object is the content (`voiced concern about`, `spoke about the plan`)
 STANCE_OBJECT_CUES = {"discuss", "remind", "imply", "shout", "chant", "voice", "rail", "reference", "speak",
                       "persuade", "convince"}
@@ -95,7 +97,7 @@ NAME_OBJECT_CUES = {
 }
 # the prepositions whose object is the content, for cues that take fewer than the usual ones
 # (`spoke about the plan`, but not `spoke to reporters`; `discussed the plan`, but not `discuss with partners`)
-CONTENT_PREPS = {"speak": {"about", "of", "on", "against"}, "discuss": {"about", "of", "on"}}  # not `discuss with X`
+CONTENT_PREPS = {"speak": {"about", "of", "on", "against"}, "discuss": {"about", "of", "on"}}
 # cues whose object (not only a clause) is what was said: `said the same`, `claimed victory`,
 # `a poll showed Trump leading`; and those whose prepositional object is (`argued for`, `responded to`)
 DOBJ_CUES = {"show", "find", "indicate", "suggest", "respond", "answer", "mention", "echo", "recall", "say",

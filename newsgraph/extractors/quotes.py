@@ -261,7 +261,7 @@ class ArticleQuotes:
     def speech(self, att: attributions.Attribution) -> Speech | None:
         """Who speaks in ``att``, with the whole phrase that names them."""
         sp = self._joint_speech(att)
-        if sp is not None and sp.phrase is None:
+        if sp is not None:
             sp.phrase = _source_phrase(att, att.subject)
         return sp
 
@@ -396,9 +396,9 @@ class ArticleQuotes:
                 for c in t.children:
                     if c.dep_ == "relcl" and c.i > t.i and c.lemma_ in ROLE_VERBS:
                         role = _clean_role(_appos_text(c))  # `who heads the students' union`
-            hon = doc[person_ent.start - 1].text if person_ent.start > 0 else ""
-            name = f"{hon} {person_ent.text}" if hon.rstrip(".") in ("Mr", "Mrs", "Ms", "Miss") else person_ent.text
-            ent = reg.add_person(name, base + person_ent.start_char, role=role)  # `Mr Howard`: the honorific tells
+            hon = _HONORIFIC_BEFORE.search(doc.text[:person_ent.start_char])  # `Mr Howard`: the honorific tells
+            name = f"{hon.group(1)} {person_ent.text}" if hon else person_ent.text
+            ent = reg.add_person(name, base + person_ent.start_char, role=role)
             return Speech(ent.name, mention, m_start, m_end, "person", role or _role(ent), ent)
         if person_ent is not None and person_ent.label_ != "PERSON" and \
                 name_kind(person_ent.text, person_ent.label_, reg) == "person":
@@ -803,7 +803,7 @@ def _source_phrase(att: attributions.Attribution, t) -> tuple[int, int] | None:
     return base + doc[lo].idx, base + doc[hi].idx + len(doc[hi].text)
 
 
-RELATIVE_PRONOUNS = {"who", "whom", "which", "that", "whose"}
+RELATIVE_PRONOUNS = attributions.RELATIVE | {"whose"}
 _ASIDE_WORDS = {"which", "who", "whom", "whose"}
 
 
@@ -940,11 +940,7 @@ def _whole_name(ent):
         end += 1
     while end > ent.start and doc[end - 1].pos_ != "PROPN":
         end -= 1
-    if end <= ent.start:
-        return ent
-    from spacy.tokens import Span
-
-    return Span(doc, ent.start, end, label=ent.label_)
+    return _relabel(doc[ent.start:end], ent.label_) if end > ent.start else ent
 
 
 def _self_named(t):
@@ -958,9 +954,8 @@ def _self_named(t):
             continue
         for k in kids:
             if k.dep_ in ("oprd", "attr", "dobj") and k.pos_ == "PROPN":
-                toks = [x for x in k.subtree if x.pos_ == "PROPN" or (x.i > k.left_edge.i and x.dep_ in ("prep", "pobj", "det"))]
-                toks = [x for x in toks if x.i >= min(y.i for y in toks if y.pos_ == "PROPN")]
-                return t.doc[toks[0].i:max(x.i for x in toks) + 1] if toks else None
+                names = [x for x in k.subtree if x.pos_ == "PROPN"]  # `the Army of the Faithful`: from Army on
+                return t.doc[names[0].i:names[-1].i + 1]
     return None
 
 

@@ -286,11 +286,8 @@ class Registry:
                 return e
         words = low.split()
         matches = []
-        if before is not None:
-            people = sorted(people, key=lambda e: (-e.seen_before(before), -e.last_seen))
-            order = people
-        else:
-            order = sorted(people, key=lambda e: -e.last_seen)
+        order = sorted(people, key=(lambda e: (-e.seen_before(before), -e.last_seen)) if before is not None
+                       else (lambda e: -e.last_seen))
         for e in order:
             ewords = e.name.lower().split()
             if len(words) < len(ewords) and (ewords[-len(words):] == words):
